@@ -1,0 +1,64 @@
+//! Generates `$OUT_DIR/error_codes.rs` from the documentation page `codes/ErrorCode.rst`.
+//!
+//! Thin on purpose: the page is read by the same reader and doc model the tests exercise
+//! (`src/page`), and turned into Rust by `build/codegen.rs`. A page with errors never panics the
+//! build: every problem is printed as `codes/ErrorCode.rst:LINE:COL: error: ...` with the source
+//! line and a hint, the script exits with status 1, and nothing is generated.
+
+// The build uses part of the reader's API; the rest serves the tests and tools.
+#[allow(dead_code)]
+#[path = "src/page/mod.rs"]
+mod page;
+
+#[path = "build/codegen.rs"]
+mod codegen;
+
+use anyhow::Context as _;
+use std::path::{Path, PathBuf};
+
+/// The page, relative to the package root: that is how reports name it.
+const PAGE: &str = "codes/ErrorCode.rst";
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    // The whole folder, so that a page dropped in (or a new file beside it) re-runs the script.
+    println!("cargo::rerun-if-changed=codes");
+    println!("cargo::rerun-if-changed=src/page");
+    println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed=build.rs");
+
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR is not set")?);
+    let page = page::read_file(&root.join(PAGE));
+    for warning in page.warnings() {
+        // Cargo shows one line per warning: the headline, with the hint after it.
+        let help = warning.help.as_deref().map(|h| format!(" (help: {h})")).unwrap_or_default();
+        println!("cargo::warning={}{help}", warning.headline(PAGE));
+    }
+    if page.has_errors() {
+        let count = page.errors().count();
+        eprintln!("{}", page.render(PAGE));
+        eprintln!(
+            "error: {PAGE} has {count} error{}; nothing was generated",
+            if count == 1 { "" } else { "s" }
+        );
+        std::process::exit(1);
+    }
+
+    let source = codegen::generate(&page.entries, PAGE)?;
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR is not set")?);
+    write_if_changed(&out.join("error_codes.rs"), &source)
+}
+
+/// Write only when the bytes differ, so that an unchanged page does not recompile the crate.
+fn write_if_changed(path: &Path, contents: &str) -> anyhow::Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+        return Ok(());
+    }
+    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+}

@@ -1,0 +1,102 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::fmt;
+use std::str::FromStr;
+
+// `ErrorCode`, `ErrorCode::ALL` and the tables `CODES`, `STATUSES`, `MESSAGES`, `DESCRIPTIONS`,
+// `SOLUTIONS`, written by build.rs from codes/ErrorCode.rst.
+include!(concat!(env!("OUT_DIR"), "/error_codes.rs"));
+
+impl ErrorCode {
+    /// The code as the API returns it in `error_code`, e.g. `"CTS.0214"`.
+    pub const fn code(self) -> &'static str {
+        CODES[self as usize]
+    }
+
+    /// The HTTP status the API answers with for this code, e.g. `404`.
+    pub const fn status(self) -> u16 {
+        STATUSES[self as usize]
+    }
+
+    /// The documented error message.
+    pub const fn message(self) -> &'static str {
+        MESSAGES[self as usize]
+    }
+
+    /// The documented description; empty when the page gives none.
+    pub const fn description(self) -> &'static str {
+        DESCRIPTIONS[self as usize]
+    }
+
+    /// The documented solution; empty when the page gives none.
+    pub const fn solution(self) -> &'static str {
+        SOLUTIONS[self as usize]
+    }
+
+    /// The variant for a code exactly as the API returns it, or `None` for a code the page does
+    /// not document. Case matters: `"cts.0214"` is not `"CTS.0214"`.
+    ///
+    /// A binary search over the sorted code table: O(log n), and no code generated per variant.
+    pub fn from_code(code: &str) -> Option<Self> {
+        CODES
+            .binary_search(&code)
+            .ok()
+            .map(|index| Self::ALL[index])
+    }
+}
+
+/// `CTS.0214 (HTTP 404): The tracker does not exist.`: the code, its HTTP status and its
+/// documented message, the line a person reading a log needs.
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (HTTP {}): {}", self.code(), self.status(), self.message())
+    }
+}
+
+impl std::error::Error for ErrorCode {}
+
+impl FromStr for ErrorCode {
+    type Err = UnknownErrorCode;
+
+    /// Same as [`ErrorCode::from_code`], with the unknown code kept in the error.
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        Self::from_code(code).ok_or_else(|| UnknownErrorCode {
+            code: code.to_owned(),
+        })
+    }
+}
+
+impl TryFrom<&str> for ErrorCode {
+    type Error = UnknownErrorCode;
+
+    fn try_from(code: &str) -> Result<Self, Self::Error> {
+        code.parse()
+    }
+}
+
+/// A code that the documentation this crate was built from does not list.
+///
+/// It keeps the code exactly as received. It is deliberately opaque (no public field, no
+/// variant to match): a code that is unknown today may become a variant in a later release.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct UnknownErrorCode {
+    code: String,
+}
+
+impl UnknownErrorCode {
+    /// The code as it was received.
+    pub fn as_str(&self) -> &str {
+        &self.code
+    }
+}
+
+/// `unknown CTS error code "cts.0007"`.
+impl fmt::Display for UnknownErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown CTS error code {:?}", self.code)
+    }
+}
+
+impl std::error::Error for UnknownErrorCode {}

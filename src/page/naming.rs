@@ -1,0 +1,173 @@
+//! Variant names from error messages.
+//!
+//! The rule (also in the README):
+//!
+//! 1. The message is split into words at every character that is not a letter or a digit
+//!    (`tracker_name` is two words). Latin letters with accents lose them (`é` → `e`); other
+//!    non-ASCII characters separate words.
+//! 2. Filler words are dropped: `a an the of is are was were has have been in please`.
+//! 3. Each word is written with a capital first letter and the rest in lower case, acronyms
+//!    included (`IAM` → `Iam`, as the Rust API guidelines ask for acronyms in `UpperCamelCase`).
+//! 4. The name is the first six words. When that gives two codes the same name, both take one
+//!    more word, and so on, until the names differ or a message has no words left. So a long
+//!    message is shortened at a word boundary and two similar messages still get distinct names.
+//! 5. A name that would start with a digit gets the prefix `E`; a message with no usable words
+//!    gets a name from its code (`CTS.0214` → `Cts0214`); the one keyword that is a valid
+//!    `UpperCamelCase` word, `Self`, becomes `SelfError`.
+//!
+//! Two codes whose messages give the same words all the way are a page error naming both.
+
+use std::collections::BTreeMap;
+
+/// Words dropped from messages: they make names longer without telling codes apart.
+const FILLER: &[&str] = &[
+    "a", "an", "the", "of", "is", "are", "was", "were", "has", "have", "been", "in", "please",
+];
+
+/// How many words a name has before collisions ask for more.
+const WORDS: usize = 6;
+
+/// The words of a message that make up its name (rules 1 to 3).
+pub fn words(message: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in message.chars() {
+        let folded = fold(c);
+        match folded {
+            Some(s) => word.push_str(s),
+            None if c.is_ascii_alphanumeric() => word.push(c),
+            None => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+        .into_iter()
+        .filter(|w| !FILLER.contains(&w.to_ascii_lowercase().as_str()))
+        .map(|w| {
+            let lower = w.to_ascii_lowercase();
+            let mut chars = lower.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            first.into_iter().chain(chars).collect()
+        })
+        .collect()
+}
+
+/// ASCII spelling of an accented Latin letter.
+fn fold(c: char) -> Option<&'static str> {
+    const FROM: &str = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ";
+    const TO: &[&str] = &[
+        "A", "A", "A", "A", "A", "A", "a", "a", "a", "a", "a", "a", "C", "c", "E", "E", "E", "E",
+        "e", "e", "e", "e", "I", "I", "I", "I", "i", "i", "i", "i", "N", "n", "O", "O", "O", "O",
+        "O", "O", "o", "o", "o", "o", "o", "o", "U", "U", "U", "U", "u", "u", "u", "u", "Y", "y",
+        "y",
+    ];
+    match c {
+        'ß' => Some("ss"),
+        'Æ' => Some("AE"),
+        'æ' => Some("ae"),
+        'Œ' => Some("OE"),
+        'œ' => Some("oe"),
+        _ => FROM.chars().position(|f| f == c).map(|i| TO[i]),
+    }
+}
+
+/// A name from the first `n` words (rule 5 for the edge cases).
+fn name_from(words: &[String], n: usize, code: &str) -> String {
+    let mut name: String = words.iter().take(n).map(String::as_str).collect();
+    if name.is_empty() {
+        name = words_of_code(code);
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'E');
+    }
+    if name == "Self" {
+        name.push_str("Error");
+    }
+    name
+}
+
+fn words_of_code(code: &str) -> String {
+    words(code).concat()
+}
+
+/// Names for `(code, message)` pairs, in the same order. `Err` holds the groups of indexes whose
+/// messages give the same name however many words are used.
+pub fn names(entries: &[(&str, &str)]) -> Result<Vec<String>, Vec<Vec<usize>>> {
+    let all_words: Vec<Vec<String>> = entries.iter().map(|(_, m)| words(m)).collect();
+    let mut taken: Vec<usize> = vec![WORDS; entries.len()];
+    loop {
+        let names: Vec<String> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (code, _))| name_from(&all_words[i], taken[i], code))
+            .collect();
+        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, name) in names.iter().enumerate() {
+            groups.entry(name).or_default().push(i);
+        }
+        let clashes: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+        if clashes.is_empty() {
+            return Ok(names);
+        }
+        // Give every clashing entry one more word; when none has more, the clash is final.
+        let mut grew = false;
+        for &i in clashes.iter().flatten() {
+            if taken[i] < all_words[i].len() {
+                taken[i] += 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            return Err(clashes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(message: &str) -> String {
+        names(&[("CTS.0001", message)]).unwrap().remove(0)
+    }
+
+    #[test]
+    fn names_follow_the_rule() {
+        assert_eq!(one("The tracker does not exist."), "TrackerDoesNotExist");
+        assert_eq!(one("The IAM or OBS service is abnormal."), "IamOrObsServiceAbnormal");
+        assert_eq!(
+            one("The value of tracker_name parameter is in an incorrect format."),
+            "ValueTrackerNameParameterIncorrectFormat"
+        );
+        assert_eq!(one("404 not found"), "E404NotFound");
+        assert_eq!(one("Self"), "SelfError");
+        assert_eq!(one("Opération échouée"), "OperationEchouee");
+        assert_eq!(one("中文"), "Cts0001");
+        assert_eq!(one("match the type"), "MatchType");
+    }
+
+    #[test]
+    fn similar_messages_take_words_until_they_differ() {
+        let got = names(&[
+            ("CTS.1", "Invalid message body. The OBS bucket for which data operations are to be recorded cannot be empty."),
+            ("CTS.2", "Invalid message body. The OBS bucket for which data operations are to be recorded and the OBS bucket configured for storing transferred traces cannot be the same."),
+            ("CTS.3", "Quota exceeded."),
+        ])
+        .unwrap();
+        assert_eq!(got[0], "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedCannot");
+        assert_eq!(got[1], "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedAnd");
+        assert_eq!(got[2], "QuotaExceeded");
+    }
+
+    #[test]
+    fn identical_messages_are_reported_as_a_group() {
+        let got = names(&[("A.1", "Same text."), ("A.2", "x"), ("A.3", "same TEXT")]);
+        assert_eq!(got, Err(vec![vec![0, 2]]));
+    }
+}

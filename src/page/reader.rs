@@ -1,0 +1,742 @@
+//! Grid tables read the way docutils 0.23.1 reads them.
+//!
+//! The rules, with the docutils source they come from, are in `shared/grid-tables.md`; the section
+//! numbers below (§N) refer to it. In short: find where a grid table may start in the page's block
+//! structure (§2), cut its block out (§3), then run docutils' corner-scanning `GridTableParser`
+//! (§5-§7) on it, with East Asian wide characters padded to two columns and combining characters
+//! counted as zero (§4). Each cell keeps its lines and where its text starts in the file.
+
+use super::source::{is_combining, is_py_space, is_wide, Line, Source};
+use super::text::plain_text;
+
+/// docutils pads every wide character with this so that one string index is one column (§3.2).
+const PAD: char = '\0';
+
+/// A grid table found in the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// 1-based line of the top border.
+    pub line: usize,
+    /// 1-based column of the top border's first `+` in the file.
+    pub col: u32,
+    /// Number of rows above the `+===+` separator (0 when there is none).
+    pub header_rows: usize,
+    /// Number of grid columns.
+    pub cols: usize,
+    /// Width of each grid column in display columns.
+    pub colwidths: Vec<usize>,
+    /// File line of each row boundary: `row_lines[r]` is the border above row `r`.
+    pub row_lines: Vec<usize>,
+    /// The rows; each lists the cells that start in it, ordered by column, as docutils does.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell of a grid table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// Grid row and column where the cell starts.
+    pub row: usize,
+    pub col: usize,
+    /// How many further rows and columns the cell spans.
+    pub morerows: usize,
+    pub morecols: usize,
+    /// The cell's lines as docutils hands them to its nested parser (common indentation removed).
+    pub lines: Vec<String>,
+    /// The plain text: inline markup removed, paragraph lines joined by one space, paragraphs
+    /// and list items separated by a blank line (see [`plain_text`]).
+    pub text: String,
+    /// 1-based line and column in the file of the cell's first character of text (for an empty
+    /// cell: of its inside, just after the left border).
+    pub line: usize,
+    pub column: u32,
+    /// Length in characters of the text on that first line, at least 1 (for carets).
+    pub width: usize,
+}
+
+/// A table docutils would reject, or another message docutils gives around a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableError {
+    pub kind: TableErrorKind,
+    /// 1-based line of the table's top border.
+    pub table_line: usize,
+    /// Where in the file the problem is (1-based line and column).
+    pub line: usize,
+    pub column: u32,
+}
+
+/// The classes of docutils' messages about grid tables (§9).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TableErrorKind {
+    /// `Bottom border missing or corrupt.`
+    BottomBorder,
+    /// `Right border not aligned or missing.`; `expected` is the width of the top border.
+    RightBorder { expected: usize, found: usize },
+    /// `Malformed table; parse incomplete.` (also given where docutils itself crashes on an
+    /// assertion: overlapping cells).
+    ParseIncomplete,
+    /// `Multiple head/body row separators (table lines A and B); only one allowed.`
+    MultipleSeparators { first: usize, second: usize },
+    /// `Unexpected indentation.` inside the table block: the block ends there.
+    UnexpectedIndentation,
+    /// `Blank line required after table.`: the table ended before a line that does not belong
+    /// to it; that line and what follows are not part of the table.
+    BlankLineRequired,
+    /// `Line N exceeds the line-length-limit.`: docutils reads nothing of such a page.
+    LineTooLong { limit: usize },
+}
+
+impl TableErrorKind {
+    /// docutils' own wording of the message.
+    pub fn docutils_text(&self) -> String {
+        match self {
+            Self::BottomBorder => "Malformed table.\nBottom border missing or corrupt.".into(),
+            Self::RightBorder { .. } => {
+                "Malformed table.\nRight border not aligned or missing.".into()
+            }
+            Self::ParseIncomplete => "Malformed table.\nMalformed table; parse incomplete.".into(),
+            Self::MultipleSeparators { first, second } => format!(
+                "Malformed table.\nMultiple head/body row separators (table lines {first} and \
+                 {second}); only one allowed."
+            ),
+            Self::UnexpectedIndentation => "Unexpected indentation.".into(),
+            Self::BlankLineRequired => "Blank line required after table.".into(),
+            Self::LineTooLong { .. } => "Line exceeds the line-length-limit.".into(),
+        }
+    }
+}
+
+/// Every grid table of a page, and every message docutils gives about them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tables {
+    pub tables: Vec<Table>,
+    pub errors: Vec<TableError>,
+}
+
+/// Read every grid table of the page.
+pub fn read_tables(source: &Source) -> Tables {
+    let mut out = Tables::default();
+    if let Some(n) = source
+        .lines
+        .iter()
+        .position(|l| l.chars.len() > super::source::LINE_LENGTH_LIMIT)
+    {
+        out.errors.push(TableError {
+            kind: TableErrorKind::LineTooLong {
+                limit: super::source::LINE_LENGTH_LIMIT,
+            },
+            table_line: n + 1,
+            line: n + 1,
+            column: source.lines[n].col(super::source::LINE_LENGTH_LIMIT),
+        });
+        return out;
+    }
+    let mut scanner = BodyScanner {
+        lines: &source.lines,
+        out: &mut out,
+    };
+    scanner.body(0, source.lines.len(), 0);
+    out
+}
+
+/// Directives whose content docutils parses as reStructuredText, so a grid table in it is read.
+/// The content of any other directive (code blocks, raw, csv-table, ...) and of comments is not.
+const RST_CONTENT_DIRECTIVES: &[&str] = &[
+    "table",
+    "figure",
+    "note",
+    "warning",
+    "attention",
+    "caution",
+    "danger",
+    "error",
+    "hint",
+    "important",
+    "tip",
+    "admonition",
+    "seealso",
+    "topic",
+    "sidebar",
+    "container",
+    "only",
+    "compound",
+    "epigraph",
+    "highlights",
+    "pull-quote",
+    "rst-class",
+    "class",
+];
+
+/// Walks the page's block structure far enough to know where docutils' Body state would see the
+/// top border of a grid table: after a blank line, at the start of a block, after a section title
+/// or another table, and inside block quotes, list items and directives whose content is
+/// reStructuredText; not inside a paragraph, a literal block, a comment or a code directive.
+struct BodyScanner<'a> {
+    lines: &'a [Line],
+    out: &'a mut Tables,
+}
+
+impl BodyScanner<'_> {
+    /// The characters of line `n` seen from a block indented by `indent`.
+    fn rel(&self, n: usize, indent: usize) -> &[char] {
+        self.lines[n].chars.get(indent..).unwrap_or(&[])
+    }
+
+    fn is_blank(&self, n: usize, indent: usize) -> bool {
+        self.rel(n, indent).is_empty()
+    }
+
+    fn rel_indent(&self, n: usize, indent: usize) -> usize {
+        self.rel(n, indent)
+            .iter()
+            .take_while(|c| is_py_space(**c))
+            .count()
+    }
+
+    /// Parse the lines `start..end`, all indented by at least `indent`, as body elements.
+    fn body(&mut self, start: usize, end: usize, indent: usize) {
+        let mut n = start;
+        // Whether the previous paragraph ended with `::`, making the next indented block literal.
+        let mut literal_next = false;
+        while n < end {
+            if self.is_blank(n, indent) {
+                n += 1;
+                continue;
+            }
+            if self.rel_indent(n, indent) > 0 {
+                let block_end = self.indented_block_end(n, end, indent);
+                if !std::mem::take(&mut literal_next) {
+                    let inner = (n..block_end)
+                        .filter(|&m| !self.is_blank(m, indent))
+                        .map(|m| self.rel_indent(m, indent))
+                        .min()
+                        .unwrap_or(0);
+                    self.body(n, block_end, indent + inner);
+                }
+                n = block_end;
+                continue;
+            }
+            literal_next = false;
+            let line = self.rel(n, indent);
+            if is_grid_top(line) {
+                n = self.table(n, end, indent);
+                continue;
+            }
+            if let Some(name) = explicit_markup(line) {
+                let block_end = self.indented_block_end(n + 1, end, indent);
+                if name.is_some_and(|d| RST_CONTENT_DIRECTIVES.contains(&d.as_str())) {
+                    let inner = (n + 1..block_end)
+                        .filter(|&m| !self.is_blank(m, indent))
+                        .map(|m| self.rel_indent(m, indent))
+                        .min();
+                    if let Some(inner) = inner {
+                        self.body(n + 1, block_end, indent + inner);
+                    }
+                }
+                n = block_end;
+                continue;
+            }
+            // A paragraph (or section title, field list, line block...): text up to a blank
+            // line or an indented line. A table border inside it is paragraph text (§2).
+            let mut m = n + 1;
+            while m < end && !self.is_blank(m, indent) && self.rel_indent(m, indent) == 0 {
+                if m == n + 1 && is_underline(self.rel(m, indent)) {
+                    // A section title: a table may follow its underline directly.
+                    m += 1;
+                    break;
+                }
+                m += 1;
+            }
+            let last = self.rel(m - 1, indent);
+            literal_next = last.ends_with(&[':', ':']);
+            n = m;
+        }
+    }
+
+    /// End of the indented block starting at `n`: it runs up to the first non-blank line that is
+    /// not indented relative to `indent`; trailing blank lines are not part of it.
+    fn indented_block_end(&self, n: usize, end: usize, indent: usize) -> usize {
+        let mut m = n;
+        let mut last_text = n;
+        while m < end {
+            if !self.is_blank(m, indent) {
+                if self.rel_indent(m, indent) == 0 {
+                    break;
+                }
+                last_text = m + 1;
+            }
+            m += 1;
+        }
+        last_text.max(n)
+    }
+
+    /// Isolate and parse the grid table whose top border is line `start` (§3); returns the line
+    /// at which the body continues.
+    fn table(&mut self, start: usize, end: usize, indent: usize) -> usize {
+        // get_text_block(flush_left=True): up to a blank line; an indented line ends it early.
+        let mut stop = start;
+        let mut blank_finish = true;
+        while stop < end && !self.is_blank(stop, indent) {
+            if self.rel_indent(stop, indent) > 0 {
+                self.out.errors.push(TableError {
+                    kind: TableErrorKind::UnexpectedIndentation,
+                    table_line: start + 1,
+                    line: stop + 1,
+                    column: self.lines[stop].col(indent),
+                });
+                blank_finish = false;
+                break;
+            }
+            stop += 1;
+        }
+        let mut block: Vec<BlockLine> = (start..stop)
+            .map(|n| BlockLine::new(n, &self.lines[n], indent))
+            .collect();
+        let mut resume = stop;
+        let width = block[0].chars.len();
+        // Left edge: the block ends at the first line that does not start with `+` or `|`.
+        if let Some(i) = block.iter().position(|l| !matches!(l.chars[0], '+' | '|')) {
+            block.truncate(i);
+            blank_finish = false;
+            resume = start + i;
+        }
+        // Bottom: the last line must be a border; else the lowest border from the second-last
+        // line up to the third is taken and the lines after it are parsed again as body.
+        if !is_grid_top(&block[block.len() - 1].chars) {
+            let len = block.len();
+            match (2..len.saturating_sub(1)).rev().find(|&i| is_grid_top(&block[i].chars)) {
+                Some(i) => {
+                    block.truncate(i + 1);
+                    blank_finish = false;
+                    // docutils backs up one line too many here (§3.4): the line above the border
+                    // is parsed again after the table.
+                    resume = start + i - 1;
+                }
+                None => {
+                    // docutils gives the line of a leftover loop index (§9); pointing at the
+                    // last line of the block, where a border was expected, helps more.
+                    let last = &block[block.len() - 1];
+                    self.out.errors.push(TableError {
+                        kind: TableErrorKind::BottomBorder,
+                        table_line: start + 1,
+                        line: last.line,
+                        column: last.col(0),
+                    });
+                    return self.after_table(start, resume, blank_finish, end, indent);
+                }
+            }
+        }
+        // Right edge: every line as wide as the top border, ending in `+` or `|`.
+        for l in &block {
+            let stripped = l.chars.iter().filter(|c| !is_combining(**c)).count();
+            if stripped != width || !matches!(l.chars.last(), Some('+' | '|')) {
+                let at = l.chars.len().min(width).saturating_sub(1);
+                self.out.errors.push(TableError {
+                    kind: TableErrorKind::RightBorder {
+                        expected: width,
+                        found: stripped,
+                    },
+                    table_line: start + 1,
+                    line: l.line,
+                    column: l.col(at),
+                });
+                return self.after_table(start, resume, blank_finish, end, indent);
+            }
+        }
+        match GridParser::parse(&block) {
+            Ok(table) => self.out.tables.push(table),
+            Err((kind, offset)) => self.out.errors.push(TableError {
+                kind,
+                table_line: start + 1,
+                line: block[offset].line,
+                column: block[offset].col(0),
+            }),
+        }
+        self.after_table(start, resume, blank_finish, end, indent)
+    }
+
+    fn after_table(
+        &mut self,
+        start: usize,
+        resume: usize,
+        blank_finish: bool,
+        end: usize,
+        indent: usize,
+    ) -> usize {
+        if !blank_finish && resume < end {
+            self.out.errors.push(TableError {
+                kind: TableErrorKind::BlankLineRequired,
+                table_line: start + 1,
+                line: resume + 1,
+                column: self.lines[resume].col(indent),
+            });
+        }
+        resume
+    }
+}
+
+/// `\+-[-+]+-\+ *$` matched at the start of a line (§2); trailing blanks are already stripped.
+fn is_grid_top(line: &[char]) -> bool {
+    border_like(line, '-')
+}
+
+/// `\+=[=+]+=\+ *$`: the head/body separator (§5).
+fn is_separator(line: &[char]) -> bool {
+    border_like(line, '=')
+}
+
+fn border_like(line: &[char], fill: char) -> bool {
+    let mut end = line.len();
+    while end > 0 && line[end - 1] == ' ' {
+        end -= 1;
+    }
+    let line = &line[..end];
+    line.len() >= 5
+        && line[0] == '+'
+        && line[1] == fill
+        && line[end - 2] == fill
+        && line[end - 1] == '+'
+        && line[2..end - 2].iter().all(|&c| c == fill || c == '+')
+}
+
+/// A section underline: one punctuation character repeated (at least twice).
+fn is_underline(line: &[char]) -> bool {
+    line.len() >= 2
+        && line[0].is_ascii_punctuation()
+        && line.iter().all(|&c| c == line[0])
+}
+
+/// `Some(name)` for `.. name::` directives, `Some(None)` for other explicit markup (comments,
+/// targets, footnotes, substitution definitions), `None` for a line that is not explicit markup.
+fn explicit_markup(line: &[char]) -> Option<Option<String>> {
+    let text: String = line.iter().collect();
+    let rest = text
+        .strip_prefix("..")
+        .filter(|r| r.is_empty() || r.starts_with(' '))?;
+    let rest = rest.trim_start();
+    let directive = rest.find("::").and_then(|i| {
+        let name = &rest[..i];
+        let ok = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_+:.".contains(c));
+        ok.then(|| name.to_ascii_lowercase())
+    });
+    Some(directive)
+}
+
+/// One line of a table block: padded for wide characters, with file positions.
+#[derive(Clone, Debug)]
+struct BlockLine {
+    /// 1-based line in the file.
+    line: usize,
+    chars: Vec<char>,
+    cols: Vec<u32>,
+}
+
+impl BlockLine {
+    fn new(n: usize, line: &Line, indent: usize) -> Self {
+        let mut chars = Vec::with_capacity(line.chars.len());
+        let mut cols = Vec::with_capacity(line.chars.len());
+        for (&c, &col) in line.chars[indent..].iter().zip(&line.cols[indent..]) {
+            chars.push(c);
+            cols.push(col);
+            if is_wide(c) {
+                chars.push(PAD);
+                cols.push(col);
+            }
+        }
+        BlockLine {
+            line: n + 1,
+            chars,
+            cols,
+        }
+    }
+
+    fn col(&self, i: usize) -> u32 {
+        self.cols.get(i).or(self.cols.last()).copied().unwrap_or(1)
+    }
+}
+
+/// docutils' `GridTableParser` (§5-§7), on a block whose edges were checked.
+struct GridParser<'a> {
+    block: &'a [BlockLine],
+    /// The block's characters with combining characters removed: what the corner scan reads.
+    stripped: Vec<Vec<char>>,
+    bottom: usize,
+    right: usize,
+    done: Vec<isize>,
+    rowseps: Vec<bool>,
+    colseps: Vec<bool>,
+    cells: Vec<(usize, usize, usize, usize)>,
+}
+
+type ParseError = (TableErrorKind, usize);
+
+impl<'a> GridParser<'a> {
+    fn parse(block: &'a [BlockLine]) -> Result<Table, ParseError> {
+        // The head/body separator: only one, rewritten to an ordinary border (§5).
+        let mut separator = None;
+        let mut lines: Vec<Vec<char>> = Vec::with_capacity(block.len());
+        for (i, l) in block.iter().enumerate() {
+            if is_separator(&l.chars) {
+                if let Some(first) = separator {
+                    let kind = TableErrorKind::MultipleSeparators {
+                        first: first + 1,
+                        second: i + 1,
+                    };
+                    return Err((kind, i));
+                }
+                separator = Some(i);
+                lines.push(l.chars.iter().map(|&c| if c == '=' { '-' } else { c }).collect());
+            } else {
+                lines.push(l.chars.clone());
+            }
+        }
+        let width = block[0].chars.len();
+        let mut parser = GridParser {
+            block,
+            stripped: lines
+                .iter()
+                .map(|l| l.iter().copied().filter(|c| !is_combining(*c)).collect())
+                .collect(),
+            bottom: block.len() - 1,
+            right: width - 1,
+            done: vec![-1; width],
+            rowseps: vec![false; block.len()],
+            colseps: vec![false; width],
+            cells: Vec::new(),
+        };
+        parser.rowseps[0] = true;
+        parser.colseps[0] = true;
+        parser.scan()?;
+        parser.structure(&lines, separator)
+    }
+
+    fn at(&self, row: usize, col: usize) -> char {
+        self.stripped
+            .get(row)
+            .and_then(|l| l.get(col))
+            .copied()
+            .unwrap_or(' ')
+    }
+
+    /// The corner queue (§6): trace the cell at each upper-left corner, top to bottom.
+    fn scan(&mut self) -> Result<(), ParseError> {
+        let mut corners = std::collections::BTreeSet::from([(0usize, 0usize)]);
+        while let Some((top, left)) = corners.pop_first() {
+            if top == self.bottom || left == self.right || top as isize <= self.done[left] {
+                continue;
+            }
+            let Some((bottom, right)) = self.scan_right(top, left) else {
+                continue;
+            };
+            // docutils asserts here and crashes on some malformed layouts; it is a malformed
+            // table all the same (§6, "Crash").
+            if (left..right).any(|c| self.done[c] != top as isize - 1) {
+                return Err((TableErrorKind::ParseIncomplete, 0));
+            }
+            for c in left..right {
+                self.done[c] = bottom as isize - 1;
+            }
+            self.cells.push((top, left, bottom, right));
+            corners.insert((top, right));
+            corners.insert((bottom, left));
+        }
+        if (0..self.right).any(|c| self.done[c] != self.bottom as isize - 1) {
+            return Err((TableErrorKind::ParseIncomplete, 0));
+        }
+        Ok(())
+    }
+
+    fn scan_right(&mut self, top: usize, left: usize) -> Option<(usize, usize)> {
+        let mut colseps = Vec::new();
+        for i in left + 1..=self.right {
+            match self.at(top, i) {
+                '+' => {
+                    colseps.push(i);
+                    if let Some((bottom, rowseps, more)) = self.scan_down(top, left, i) {
+                        for c in colseps.into_iter().chain(more) {
+                            self.colseps[c] = true;
+                        }
+                        for r in rowseps {
+                            self.rowseps[r] = true;
+                        }
+                        return Some((bottom, i));
+                    }
+                }
+                '-' => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn scan_down(
+        &self,
+        top: usize,
+        left: usize,
+        right: usize,
+    ) -> Option<(usize, Vec<usize>, Vec<usize>)> {
+        let mut rowseps = Vec::new();
+        for i in top + 1..=self.bottom {
+            match self.at(i, right) {
+                '+' => {
+                    rowseps.push(i);
+                    if let Some((more_rows, colseps)) = self.scan_left(top, left, i, right) {
+                        rowseps.extend(more_rows);
+                        return Some((i, rowseps, colseps));
+                    }
+                }
+                '|' => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn scan_left(
+        &self,
+        top: usize,
+        left: usize,
+        bottom: usize,
+        right: usize,
+    ) -> Option<(Vec<usize>, Vec<usize>)> {
+        let mut colseps = Vec::new();
+        for i in (left + 1..right).rev() {
+            match self.at(bottom, i) {
+                '+' => colseps.push(i),
+                '-' => {}
+                _ => return None,
+            }
+        }
+        if self.at(bottom, left) != '+' {
+            return None;
+        }
+        let mut rowseps = Vec::new();
+        for i in (top + 1..bottom).rev() {
+            match self.at(i, left) {
+                '+' => rowseps.push(i),
+                '|' => {}
+                _ => return None,
+            }
+        }
+        Some((rowseps, colseps))
+    }
+
+    /// Rows, spans and cell contents from the traced cells (§7, §8).
+    fn structure(&self, lines: &[Vec<char>], separator: Option<usize>) -> Result<Table, ParseError> {
+        let row_bounds: Vec<usize> = (0..self.rowseps.len()).filter(|&r| self.rowseps[r]).collect();
+        let col_bounds: Vec<usize> = (0..self.colseps.len()).filter(|&c| self.colseps[c]).collect();
+        let row_index = |r: usize| row_bounds.binary_search(&r).ok();
+        let col_index = |c: usize| col_bounds.binary_search(&c).ok();
+        let nrows = row_bounds.len().saturating_sub(1);
+        let ncols = col_bounds.len().saturating_sub(1);
+        let mut used = vec![false; nrows * ncols];
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); nrows];
+        for &(top, left, bottom, right) in &self.cells {
+            let incomplete = (TableErrorKind::ParseIncomplete, 0);
+            let (row, col) = (row_index(top).ok_or(incomplete.clone())?, col_index(left).ok_or(incomplete.clone())?);
+            let morerows = row_index(bottom).ok_or(incomplete.clone())? - row - 1;
+            let morecols = col_index(right).ok_or(incomplete.clone())? - col - 1;
+            for r in row..=row + morerows {
+                for c in col..=col + morecols {
+                    // docutils asserts every grid position is used exactly once.
+                    if std::mem::replace(&mut used[r * ncols + c], true) {
+                        return Err(incomplete);
+                    }
+                }
+            }
+            rows[row].push(self.cell(lines, (top, left, bottom, right), (row, col, morerows, morecols)));
+        }
+        if used.iter().any(|u| !u) {
+            return Err((TableErrorKind::ParseIncomplete, 0));
+        }
+        for row in &mut rows {
+            row.sort_by_key(|c| c.col);
+        }
+        let header_rows = separator.and_then(row_index).unwrap_or(0);
+        Ok(Table {
+            line: self.block[0].line,
+            col: self.block[0].col(0),
+            header_rows,
+            cols: ncols,
+            colwidths: col_bounds.windows(2).map(|w| w[1] - w[0] - 1).collect(),
+            row_lines: row_bounds.iter().map(|&r| self.block[r].line).collect(),
+            rows,
+        })
+    }
+
+    /// docutils' `get_2D_block(top + 1, left + 1, bottom, right)` with the padding removed.
+    fn cell(
+        &self,
+        lines: &[Vec<char>],
+        (top, left, bottom, right): (usize, usize, usize, usize),
+        (row, col, morerows, morecols): (usize, usize, usize, usize),
+    ) -> Cell {
+        // Each line cut to the cell, as (characters, file columns), trailing blanks removed.
+        let mut cut: Vec<(Vec<char>, Vec<u32>, usize)> = Vec::new();
+        let mut indent = right;
+        for (n, line) in lines.iter().enumerate().take(bottom).skip(top + 1) {
+            // Column indices skip combining characters, which sit at their base character.
+            let has_combining = line.iter().any(|c| is_combining(*c));
+            let index = |col: usize| {
+                if !has_combining {
+                    return (col < line.len()).then_some(col);
+                }
+                let mut indices = line.iter().enumerate().filter(|(_, c)| !is_combining(**c));
+                indices.nth(col).map(|(i, _)| i)
+            };
+            let from = index(left + 1).unwrap_or(left + 1).min(line.len());
+            let to = index(right).unwrap_or(line.len()).max(from);
+            let mut chars = line[from..to].to_vec();
+            let mut cols = self.block[n].cols[from..to].to_vec();
+            while chars.last().is_some_and(|&c| is_py_space(c)) {
+                chars.pop();
+                cols.pop();
+            }
+            if !chars.is_empty() {
+                indent = indent.min(chars.iter().take_while(|c| is_py_space(**c)).count());
+            }
+            cut.push((chars, cols, self.block[n].line));
+        }
+        if 0 < indent && indent < right {
+            for (chars, cols, _) in &mut cut {
+                let k = indent.min(chars.len());
+                chars.drain(..k);
+                cols.drain(..k);
+            }
+        }
+        let mut cell_lines = Vec::with_capacity(cut.len());
+        let mut first = None;
+        for (chars, cols, line) in &cut {
+            let text: String = chars.iter().filter(|&&c| c != PAD).collect();
+            if first.is_none() {
+                if let Some(i) = chars.iter().position(|c| !is_py_space(*c)) {
+                    let width = chars[i..].iter().filter(|&&c| c != PAD).count();
+                    first = Some((*line, cols[i], width));
+                }
+            }
+            cell_lines.push(text);
+        }
+        let (line, column, width) = first.unwrap_or_else(|| {
+            let top_line = &self.block[(top + 1).min(self.bottom)];
+            (top_line.line, top_line.col(left + 1), 1)
+        });
+        let text = if cell_lines.iter().all(|l| l.is_empty()) {
+            String::new()
+        } else {
+            plain_text(&cell_lines)
+        };
+        Cell {
+            row,
+            col,
+            morerows,
+            morecols,
+            lines: cell_lines,
+            text,
+            line,
+            column,
+            width: width.max(1),
+        }
+    }
+}

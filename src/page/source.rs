@@ -1,0 +1,186 @@
+//! The page as docutils sees it before any table logic: decoded, split into lines, tabs expanded,
+//! trailing white space removed. Every character keeps the column it had in the file, so every
+//! later report can point at the file as the maintainer sees it in an editor.
+
+use super::unicode;
+
+/// docutils' default `tab_width`.
+const TAB_WIDTH: usize = 8;
+
+/// docutils' default `line_length_limit`: a page with a longer line is not parsed at all.
+pub const LINE_LENGTH_LIMIT: usize = 10_000;
+
+/// One line of the page after docutils' normalisation (`string2lines`).
+#[derive(Clone, Debug, Default)]
+pub struct Line {
+    /// The characters, tabs expanded, trailing white space removed.
+    pub chars: Vec<char>,
+    /// For each character, its 1-based column (in characters) in the line as it is in the file.
+    pub cols: Vec<u32>,
+    /// The line as it is in the file (without its line end), for showing it in reports.
+    pub raw: String,
+}
+
+impl Line {
+    /// Number of leading white-space characters (Python's `str.isspace`, as docutils uses).
+    pub fn indent(&self) -> usize {
+        self.chars.iter().take_while(|c| is_py_space(**c)).count()
+    }
+
+    /// Whether the line holds nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The 1-based column in the file of character `i`, or just past the end of the line.
+    pub fn col(&self, i: usize) -> u32 {
+        match self.cols.get(i) {
+            Some(&c) => c,
+            None => self.raw.chars().count() as u32 + 1,
+        }
+    }
+}
+
+/// The page split into normalised lines; `lines[n]` is line `n + 1` of the file.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    pub lines: Vec<Line>,
+}
+
+/// Python's `str.isspace()`: Rust's White_Space plus the information separators U+001C..U+001F.
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Python's `str.splitlines()` line boundaries (after docutils turned `\v` and `\f` into spaces).
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{1c}' | '\u{1d}' | '\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Whether a character is two columns wide for docutils (East Asian Width W or F).
+pub fn is_wide(c: char) -> bool {
+    in_ranges(unicode::WIDE, c)
+}
+
+/// Whether a character is zero columns wide for docutils (canonical combining class not 0).
+pub fn is_combining(c: char) -> bool {
+    // Every combining character is above U+02FF; the early exit keeps ASCII text off the table.
+    (c as u32) >= 0x300 && in_ranges(unicode::COMBINING, c)
+}
+
+fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
+    let c = c as u32;
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Split a decoded page into lines the way docutils' `string2lines(tab_width=8,
+/// convert_whitespace=True)` does: `\v` and `\f` become spaces, Python's `splitlines()` ends a line
+/// at `\n`, `\r\n`, `\r` and the other Unicode line breaks, tabs are expanded to 8-column stops,
+/// and trailing white space is stripped.
+///
+/// A leading byte-order mark is dropped. docutils keeps it (so a table on the very first line of a
+/// file with a BOM would be read as a paragraph there); editors hide it and the page means the same
+/// with or without it, so we tolerate it instead. This is a deliberate difference.
+pub fn split_lines(text: &str) -> Source {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (raw, after) = match rest.char_indices().find(|&(_, c)| is_line_break(c)) {
+            Some((i, c)) => {
+                let mut next = i + c.len_utf8();
+                if c == '\r' && rest[next..].starts_with('\n') {
+                    next += 1;
+                }
+                (&rest[..i], &rest[next..])
+            }
+            None => (rest, ""),
+        };
+        lines.push(normalise(raw));
+        rest = after;
+    }
+    Source { lines }
+}
+
+fn normalise(raw: &str) -> Line {
+    let mut chars = Vec::with_capacity(raw.len());
+    let mut cols = Vec::with_capacity(raw.len());
+    for (i, c) in raw.chars().enumerate() {
+        let col = i as u32 + 1;
+        match c {
+            '\t' => {
+                // Python's expandtabs: the stop counts characters since the start of the line.
+                let n = TAB_WIDTH - chars.len() % TAB_WIDTH;
+                chars.extend(std::iter::repeat_n(' ', n));
+                cols.extend(std::iter::repeat_n(col, n));
+            }
+            '\u{b}' | '\u{c}' => {
+                chars.push(' ');
+                cols.push(col);
+            }
+            c => {
+                chars.push(c);
+                cols.push(col);
+            }
+        }
+    }
+    while chars.last().is_some_and(|&c| is_py_space(c)) {
+        chars.pop();
+        cols.pop();
+    }
+    Line {
+        chars,
+        cols,
+        raw: raw.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &Source) -> Vec<String> {
+        s.lines.iter().map(|l| l.chars.iter().collect()).collect()
+    }
+
+    #[test]
+    fn line_ends_are_those_of_python_splitlines() {
+        let s = split_lines("a\r\nb\rc\nd\u{2028}e\u{85}f\n");
+        assert_eq!(texts(&s), ["a", "b", "c", "d", "e", "f"]);
+    }
+
+    #[test]
+    fn tabs_expand_to_eight_column_stops_and_keep_file_columns() {
+        let s = split_lines("ab\tc\t\td");
+        let line = &s.lines[0];
+        assert_eq!(line.chars.iter().collect::<String>(), "ab      c               d");
+        assert_eq!(line.col(2), 3, "the expanded tab points at the tab");
+        assert_eq!(line.col(8), 4, "`c` is the fourth character of the file's line");
+    }
+
+    #[test]
+    fn trailing_white_space_and_bom_are_dropped() {
+        let s = split_lines("\u{feff}+--+ \u{a0}\u{3000}\n\u{b}x\u{c}");
+        assert_eq!(texts(&s), ["+--+", " x"]);
+    }
+
+    #[test]
+    fn widths_follow_python_unicodedata() {
+        assert!(is_wide('中') && is_wide('Ａ') && is_wide('😀'));
+        assert!(!is_wide('a') && !is_wide('©') && !is_wide('\u{200d}'));
+        assert!(is_combining('\u{301}') && !is_combining('\u{e31}') && !is_combining('e'));
+    }
+}
