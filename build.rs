@@ -33,11 +33,17 @@ fn run() -> anyhow::Result<()> {
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=build.rs");
 
-    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR is not set")?);
+    let root = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR is not set")?,
+    );
     let page = page::read_file(&root.join(PAGE));
     for warning in page.warnings() {
         // Cargo shows one line per warning: the headline, with the hint after it.
-        let help = warning.help.as_deref().map(|h| format!(" (help: {h})")).unwrap_or_default();
+        let help = warning
+            .help
+            .as_deref()
+            .map(|h| format!(" (help: {h})"))
+            .unwrap_or_default();
         println!("cargo::warning={}{help}", warning.headline(PAGE));
     }
     if page.has_errors() {

@@ -16,11 +16,15 @@ pub fn generate(entries: &[Named], page_path: &str) -> anyhow::Result<String> {
         .iter()
         .map(|e| Ident::new(&e.name, Span::call_site()))
         .collect();
-    let variant_docs: Vec<Vec<String>> = entries.iter().map(|e| variant_docs(e)).collect();
+    let variant_docs: Vec<Vec<String>> = entries.iter().map(variant_docs).collect();
     let codes = entries.iter().map(|e| Literal::string(&e.entry.code));
-    let statuses = entries.iter().map(|e| Literal::u16_unsuffixed(e.entry.status));
+    let statuses = entries
+        .iter()
+        .map(|e| Literal::u16_unsuffixed(e.entry.status));
     let messages = entries.iter().map(|e| Literal::string(&e.entry.message));
-    let descriptions = entries.iter().map(|e| Literal::string(&e.entry.description));
+    let descriptions = entries
+        .iter()
+        .map(|e| Literal::string(&e.entry.description));
     let solutions = entries.iter().map(|e| Literal::string(&e.entry.solution));
     let enum_doc = format!(
         " A documented error code of the Cloud Trace Service (CTS) API: one variant for each of \
@@ -69,7 +73,11 @@ pub fn generate(entries: &[Named], page_path: &str) -> anyhow::Result<String> {
 fn variant_docs(named: &Named) -> Vec<String> {
     let e = &named.entry;
     let mut lines = Vec::new();
-    let sections = [("", &e.message), ("Description", &e.description), ("Solution", &e.solution)];
+    let sections = [
+        ("", &e.message),
+        ("Description", &e.description),
+        ("Solution", &e.solution),
+    ];
     for (label, text) in sections {
         for (i, paragraph) in text.split("\n\n").filter(|p| !p.is_empty()).enumerate() {
             let text = doc_text(paragraph);

@@ -51,7 +51,13 @@ impl ErrorCode {
 /// documented message, the line a person reading a log needs.
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (HTTP {}): {}", self.code(), self.status(), self.message())
+        write!(
+            f,
+            "{} (HTTP {}): {}",
+            self.code(),
+            self.status(),
+            self.message()
+        )
     }
 }
 

@@ -9,20 +9,43 @@ fn every_row_of_the_page_is_in_all_with_the_same_fields() {
     let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
     let expected = shared.join("corpus/expected/cts/v3-2024-04.json");
     if !expected.exists() {
-        assert!(std::env::var_os("CI").is_none(), "{} is missing, and CI is set", expected.display());
-        eprintln!("notice: {} is missing; skipping the round trip against docutils", expected.display());
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing, and CI is set",
+            expected.display()
+        );
+        eprintln!(
+            "notice: {} is missing; skipping the round trip against docutils",
+            expected.display()
+        );
         return;
     }
     // The vendored page is this published version, byte for byte.
     assert_eq!(
         std::fs::read(shared.join("corpus/cts/v3-2024-04.rst")).unwrap(),
-        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("codes/ErrorCode.rst")).unwrap()
+        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("codes/ErrorCode.rst"))
+            .unwrap()
     );
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(expected).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(expected).unwrap()).unwrap();
     let table = &json["files"][0]["tables"][0];
     let rows = table["rows"].as_array().unwrap();
-    let header: Vec<&str> = rows[0].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
-    assert_eq!(header, ["Status Code", "Error Code", "Error Message", "Description", "Solution"]);
+    let header: Vec<&str> = rows[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "Status Code",
+            "Error Code",
+            "Error Message",
+            "Description",
+            "Solution"
+        ]
+    );
     let one_line = |v: &serde_json::Value| v.as_str().unwrap().replace('\n', " ");
     let body = &rows[1..];
     assert_eq!(body.len(), 32);
@@ -30,10 +53,15 @@ fn every_row_of_the_page_is_in_all_with_the_same_fields() {
     for row in body {
         let cells = row.as_array().unwrap();
         let code = cells[1]["text"].as_str().unwrap();
-        let variant = ErrorCode::from_code(code).unwrap_or_else(|| panic!("{code} is not in the enum"));
+        let variant =
+            ErrorCode::from_code(code).unwrap_or_else(|| panic!("{code} is not in the enum"));
         assert!(ErrorCode::ALL.contains(&variant));
         assert_eq!(variant.code(), code);
-        assert_eq!(variant.status().to_string(), one_line(&cells[0]["text"]), "{code}");
+        assert_eq!(
+            variant.status().to_string(),
+            one_line(&cells[0]["text"]),
+            "{code}"
+        );
         assert_eq!(variant.message(), one_line(&cells[2]["text"]), "{code}");
         assert_eq!(variant.description(), one_line(&cells[3]["text"]), "{code}");
         assert_eq!(variant.solution(), one_line(&cells[4]["text"]), "{code}");
@@ -48,7 +76,10 @@ fn all_is_sorted_by_code_and_indexes_the_tables() {
     sorted.dedup();
     assert_eq!(codes, sorted);
     for (i, code) in ErrorCode::ALL.iter().enumerate() {
-        assert_eq!(*code as usize, i, "ALL[i] must be the variant with discriminant i");
+        assert_eq!(
+            *code as usize, i,
+            "ALL[i] must be the variant with discriminant i"
+        );
         assert_eq!(ErrorCode::from_code(code.code()), Some(*code));
     }
     // Ord follows the code order.
@@ -60,8 +91,19 @@ fn lookups_are_exact_and_case_sensitive() {
     let tracker = ErrorCode::from_code("CTS.0214").unwrap();
     assert_eq!(tracker.status(), 404);
     assert_eq!(tracker.message(), "The tracker does not exist.");
-    assert_eq!(tracker.solution(), "Check whether the tracker has been deleted.");
-    for unknown in ["cts.0214", "CTS.214", "CTS.0214 ", " CTS.0214", "CTS.9999", "", "APIGW.0101"] {
+    assert_eq!(
+        tracker.solution(),
+        "Check whether the tracker has been deleted."
+    );
+    for unknown in [
+        "cts.0214",
+        "CTS.214",
+        "CTS.0214 ",
+        " CTS.0214",
+        "CTS.9999",
+        "",
+        "APIGW.0101",
+    ] {
         assert_eq!(ErrorCode::from_code(unknown), None, "{unknown:?}");
     }
 }
@@ -80,7 +122,10 @@ fn parsing_keeps_the_unknown_code() {
 #[test]
 fn display_is_code_status_and_message() {
     let code = ErrorCode::from_code("CTS.0214").unwrap();
-    assert_eq!(code.to_string(), "CTS.0214 (HTTP 404): The tracker does not exist.");
+    assert_eq!(
+        code.to_string(),
+        "CTS.0214 (HTTP 404): The tracker does not exist."
+    );
     let as_error: &dyn std::error::Error = &code;
     assert!(as_error.source().is_none());
 }

@@ -48,7 +48,12 @@ impl Diagnostic {
         Self::new(Severity::Error, None, 0, message)
     }
 
-    fn new(severity: Severity, line: Option<usize>, column: u32, message: impl Into<String>) -> Self {
+    fn new(
+        severity: Severity,
+        line: Option<usize>,
+        column: u32,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity,
             line,
@@ -86,7 +91,10 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         match self.line {
-            Some(line) => format!("{path}:{line}:{}: {severity}: {}", self.column, self.message),
+            Some(line) => format!(
+                "{path}:{line}:{}: {severity}: {}",
+                self.column, self.message
+            ),
             None => format!("{path}: {severity}: {}", self.message),
         }
     }
@@ -97,12 +105,21 @@ impl Diagnostic {
         out.push('\n');
         let gutter = self.line.map_or(1, |l| l.to_string().len());
         let pad = " ".repeat(gutter);
-        if let Some(raw) = self.line.and_then(|l| source.lines.get(l - 1)).map(|l| l.raw.as_str()) {
+        if let Some(raw) = self
+            .line
+            .and_then(|l| source.lines.get(l - 1))
+            .map(|l| l.raw.as_str())
+        {
             let (shown, caret_at, caret_width) = snippet(raw, self.column as usize, self.width);
             let line = self.line.unwrap_or(0);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{line:>gutter$} | {shown}");
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(caret_width));
+            let _ = writeln!(
+                out,
+                "{pad} | {}{}",
+                " ".repeat(caret_at),
+                "^".repeat(caret_width)
+            );
         }
         for note in &self.notes {
             let _ = writeln!(out, "{pad} = note: {note}");
@@ -175,8 +192,8 @@ fn snippet(raw: &str, column: usize, width: usize) -> (String, usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use super::super::source::split_lines;
+    use super::*;
 
     #[test]
     fn renders_like_rustc() {

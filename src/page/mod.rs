@@ -160,9 +160,13 @@ fn utf8_errors(bytes: &[u8]) -> Vec<Diagnostic> {
         if !invalid.is_empty() {
             let hex: Vec<String> = invalid.iter().map(|b| format!("{b:02X}")).collect();
             out.push(
-                Diagnostic::error(line, column, format!("the page is not valid UTF-8: bytes {} here", hex.join(" ")))
-                    .note("docutils reads pages as UTF-8, and so does this crate")
-                    .help("save the page as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"),
+                Diagnostic::error(
+                    line,
+                    column,
+                    format!("the page is not valid UTF-8: bytes {} here", hex.join(" ")),
+                )
+                .note("docutils reads pages as UTF-8, and so does this crate")
+                .help("save the page as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"),
             );
             column += 1;
             after_cr = false;

@@ -38,12 +38,23 @@ const FIELDS: &[(Field, bool, &[&str])] = &[
     (
         Field::Status,
         true,
-        &["Status Code", "HTTP Status Code", "Response Code", "HTTP Status", "Status"],
+        &[
+            "Status Code",
+            "HTTP Status Code",
+            "Response Code",
+            "HTTP Status",
+            "Status",
+        ],
     ),
     (
         Field::Message,
         true,
-        &["Error Message", "Message", "Error Information", "Error Info"],
+        &[
+            "Error Message",
+            "Message",
+            "Error Information",
+            "Error Info",
+        ],
     ),
     (
         Field::Description,
@@ -53,13 +64,22 @@ const FIELDS: &[(Field, bool, &[&str])] = &[
     (
         Field::Solution,
         false,
-        &["Solution", "Handling Measure", "Measure", "Troubleshooting", "Solution Suggestion"],
+        &[
+            "Solution",
+            "Handling Measure",
+            "Measure",
+            "Troubleshooting",
+            "Solution Suggestion",
+        ],
     ),
 ];
 
 impl Field {
     fn spec(self) -> &'static (Field, bool, &'static [&'static str]) {
-        FIELDS.iter().find(|f| f.0 == self).expect("every field is in FIELDS")
+        FIELDS
+            .iter()
+            .find(|f| f.0 == self)
+            .expect("every field is in FIELDS")
     }
 
     /// The usual header name, for messages.
@@ -68,12 +88,20 @@ impl Field {
     }
 
     fn accepted(self) -> String {
-        self.spec().2.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        self.spec()
+            .2
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
 fn normalise_header(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn field_of(header: &str) -> Option<Field> {
@@ -108,7 +136,11 @@ impl<'a> Grid<'a> {
     }
 
     fn cell(&self, row: usize, col: usize) -> Option<&'a Cell> {
-        let (r, i) = self.cover.get(row * self.table.cols + col).copied().flatten()?;
+        let (r, i) = self
+            .cover
+            .get(row * self.table.cols + col)
+            .copied()
+            .flatten()?;
         Some(&self.table.rows[r][i])
     }
 
@@ -127,7 +159,9 @@ impl<'a> Grid<'a> {
 
     /// The first row's texts, for tables without a header row.
     fn first_row(&self, col: usize) -> String {
-        self.cell(0, col).map(|c| c.text.clone()).unwrap_or_default()
+        self.cell(0, col)
+            .map(|c| c.text.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -164,7 +198,7 @@ fn no_error_table(tables: &Tables) -> Diagnostic {
     for table in &tables.tables {
         let grid = Grid::new(table);
         if table.header_rows == 0
-            && table.rows.first().is_some()
+            && !table.rows.is_empty()
             && (0..table.cols).any(|c| field_of(&grid.first_row(c)) == Some(Field::Code))
         {
             let separator_line = table.row_lines.get(1).copied().unwrap_or(table.line);
@@ -174,22 +208,34 @@ fn no_error_table(tables: &Tables) -> Diagnostic {
                 .help("make the border under the header row a head/body separator: `+=====+=====+` instead of `+-----+-----+`");
         }
     }
-    let mut diag = Diagnostic::error(first.line, first.col, "no table whose header names a code column")
-        .width(first.colwidths.iter().sum::<usize>() + first.cols + 1);
+    let mut diag = Diagnostic::error(
+        first.line,
+        first.col,
+        "no table whose header names a code column",
+    )
+    .width(first.colwidths.iter().sum::<usize>() + first.cols + 1);
     for table in &tables.tables {
         let grid = Grid::new(table);
         let names: Vec<String> = if table.header_rows > 0 {
-            (0..table.cols).map(|c| format!("`{}`", grid.header(c))).collect()
+            (0..table.cols)
+                .map(|c| format!("`{}`", grid.header(c)))
+                .collect()
         } else {
             Vec::new()
         };
         diag = diag.note(if names.is_empty() {
             format!("the table at line {} has no header row", table.line)
         } else {
-            format!("the table at line {} has the columns {}", table.line, names.join(", "))
+            format!(
+                "the table at line {} has the columns {}",
+                table.line,
+                names.join(", ")
+            )
         });
     }
-    diag.help(format!("name the code column of the error table one of {codes}"))
+    diag.help(format!(
+        "name the code column of the error table one of {codes}"
+    ))
 }
 
 fn read_error_table(
@@ -204,7 +250,8 @@ fn read_error_table(
     let mut columns: BTreeMap<Field, usize> = BTreeMap::new();
     for (col, header) in headers.iter().enumerate() {
         let cell = header_cell(col);
-        let (line, column, width) = cell.map_or((table.line, table.col, 1), |c| (c.line, c.column, c.width));
+        let (line, column, width) =
+            cell.map_or((table.line, table.col, 1), |c| (c.line, c.column, c.width));
         match field_of(header) {
             Some(field) => {
                 if let Some(&other) = columns.get(&field) {
@@ -231,10 +278,17 @@ fn read_error_table(
             missing = true;
             let found: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
             diags.push(
-                Diagnostic::error(table.row_lines[0] + 1, table.col, format!("the error table has no {} column", field.name().to_lowercase()))
-                    .width(table.colwidths.iter().sum::<usize>() + table.cols + 1)
-                    .note(format!("the header names the columns {}", found.join(", ")))
-                    .help(format!("add a column named one of {}", field.accepted())),
+                Diagnostic::error(
+                    table.row_lines[0] + 1,
+                    table.col,
+                    format!(
+                        "the error table has no {} column",
+                        field.name().to_lowercase()
+                    ),
+                )
+                .width(table.colwidths.iter().sum::<usize>() + table.cols + 1)
+                .note(format!("the header names the columns {}", found.join(", ")))
+                .help(format!("add a column named one of {}", field.accepted())),
             );
         }
     }
@@ -245,7 +299,8 @@ fn read_error_table(
     let mut reported_spans: Vec<(usize, u32)> = Vec::new();
     for row in table.header_rows..table.rows.len() {
         let value = |field: Field| columns.get(&field).and_then(|&c| grid.cell(row, c));
-        let row_is_empty = (0..table.cols).all(|c| grid.cell(row, c).is_none_or(|cell| cell.text.is_empty()));
+        let row_is_empty =
+            (0..table.cols).all(|c| grid.cell(row, c).is_none_or(|cell| cell.text.is_empty()));
         if row_is_empty {
             continue;
         }
@@ -264,10 +319,17 @@ fn read_error_table(
                     (r, c) => format!("{} rows and {} columns", r + 1, c + 1),
                 };
                 diags.push(
-                    Diagnostic::error(cell.line, cell.column, format!("a cell of the {} column spans {spans}", field.name().to_lowercase()))
-                        .width(cell.width)
-                        .note("each error code needs its own row with its own code, status and message")
-                        .help("split the cell: give every row its own cell in this column"),
+                    Diagnostic::error(
+                        cell.line,
+                        cell.column,
+                        format!(
+                            "a cell of the {} column spans {spans}",
+                            field.name().to_lowercase()
+                        ),
+                    )
+                    .width(cell.width)
+                    .note("each error code needs its own row with its own code, status and message")
+                    .help("split the cell: give every row its own cell in this column"),
                 );
             }
         }
@@ -283,9 +345,16 @@ fn read_error_table(
         if message_cell.text.is_empty() {
             row_ok = false;
             diags.push(
-                Diagnostic::error(message_cell.line, message_cell.column, "empty error message")
-                    .note(format!("the row of `{}` has no text in its message column", code_cell.text))
-                    .help("write the documented message into the cell"),
+                Diagnostic::error(
+                    message_cell.line,
+                    message_cell.column,
+                    "empty error message",
+                )
+                .note(format!(
+                    "the row of `{}` has no text in its message column",
+                    code_cell.text
+                ))
+                .help("write the documented message into the cell"),
             );
         }
         if let (true, Some(status)) = (row_ok, status) {
@@ -318,9 +387,13 @@ fn check_code(cell: &Cell, diags: &mut Vec<Diagnostic>) -> bool {
     if let Some(i) = code.find(char::is_whitespace) {
         let fixed: String = code.split_whitespace().collect();
         diags.push(
-            Diagnostic::error(cell.line, at(i), format!("error code `{}` has white space in it", code.escape_debug()))
-                .note("an API returns codes without white space, so this one could never match")
-                .help(format!("write the code without it: `{fixed}`")),
+            Diagnostic::error(
+                cell.line,
+                at(i),
+                format!("error code `{}` has white space in it", code.escape_debug()),
+            )
+            .note("an API returns codes without white space, so this one could never match")
+            .help(format!("write the code without it: `{fixed}`")),
         );
         return false;
     }
@@ -338,7 +411,8 @@ fn check_code(cell: &Cell, diags: &mut Vec<Diagnostic>) -> bool {
 /// A status is one integer from 100 to 599.
 fn check_status(cell: &Cell, diags: &mut Vec<Diagnostic>) -> Option<u16> {
     let text = cell.text.as_str();
-    let parsed = if !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
+    let parsed = if !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit())
+    {
         text.parse::<u16>().ok().filter(|s| (100..=599).contains(s))
     } else {
         None
@@ -347,7 +421,10 @@ fn check_status(cell: &Cell, diags: &mut Vec<Diagnostic>) -> Option<u16> {
         let what = if text.is_empty() {
             "empty HTTP status".to_string()
         } else {
-            format!("status `{}` is not an HTTP status code", text.escape_debug())
+            format!(
+                "status `{}` is not an HTTP status code",
+                text.escape_debug()
+            )
         };
         diags.push(
             Diagnostic::error(cell.line, cell.column, what)
@@ -372,7 +449,11 @@ fn merge_duplicates(mut entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Vec
         let fields: [(&str, String, String); 4] = [
             ("status", first.status.to_string(), entry.status.to_string()),
             ("message", first.message.clone(), entry.message.clone()),
-            ("description", first.description.clone(), entry.description.clone()),
+            (
+                "description",
+                first.description.clone(),
+                entry.description.clone(),
+            ),
             ("solution", first.solution.clone(), entry.solution.clone()),
         ];
         let differ: Vec<_> = fields.iter().filter(|(_, a, b)| a != b).collect();
@@ -383,10 +464,20 @@ fn merge_duplicates(mut entries: Vec<Entry>, diags: &mut Vec<Diagnostic>) -> Vec
                     .help(format!("the code is generated once; remove the row at line {} from the page to silence this", entry.line)),
             );
         } else {
-            let mut diag = Diagnostic::error(entry.line, entry.column, format!("`{}` is listed twice, at lines {} and {}, with different rows", entry.code, first.line, entry.line))
-                .width(entry.code.chars().count());
+            let mut diag = Diagnostic::error(
+                entry.line,
+                entry.column,
+                format!(
+                    "`{}` is listed twice, at lines {} and {}, with different rows",
+                    entry.code, first.line, entry.line
+                ),
+            )
+            .width(entry.code.chars().count());
             for (name, a, b) in differ {
-                diag = diag.note(format!("{name} at line {}: {a:?}; at line {}: {b:?}", first.line, entry.line));
+                diag = diag.note(format!(
+                    "{name} at line {}: {a:?}; at line {}: {b:?}",
+                    first.line, entry.line
+                ));
             }
             diags.push(diag.help("keep one row per code: remove or correct one of them"));
         }

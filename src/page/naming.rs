@@ -32,7 +32,7 @@ pub fn words(message: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
     for c in message.chars() {
-        let folded = fold(c);
+        let folded = if c.is_ascii() { None } else { fold(c) };
         match folded {
             Some(s) => word.push_str(s),
             None if c.is_ascii_alphanumeric() => word.push(c),
@@ -140,7 +140,10 @@ mod tests {
     #[test]
     fn names_follow_the_rule() {
         assert_eq!(one("The tracker does not exist."), "TrackerDoesNotExist");
-        assert_eq!(one("The IAM or OBS service is abnormal."), "IamOrObsServiceAbnormal");
+        assert_eq!(
+            one("The IAM or OBS service is abnormal."),
+            "IamOrObsServiceAbnormal"
+        );
         assert_eq!(
             one("The value of tracker_name parameter is in an incorrect format."),
             "ValueTrackerNameParameterIncorrectFormat"
@@ -160,8 +163,14 @@ mod tests {
             ("CTS.3", "Quota exceeded."),
         ])
         .unwrap();
-        assert_eq!(got[0], "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedCannot");
-        assert_eq!(got[1], "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedAnd");
+        assert_eq!(
+            got[0],
+            "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedCannot"
+        );
+        assert_eq!(
+            got[1],
+            "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedAnd"
+        );
         assert_eq!(got[2], "QuotaExceeded");
     }
 

@@ -303,7 +303,10 @@ impl BodyScanner<'_> {
         // line up to the third is taken and the lines after it are parsed again as body.
         if !is_grid_top(&block[block.len() - 1].chars) {
             let len = block.len();
-            match (2..len.saturating_sub(1)).rev().find(|&i| is_grid_top(&block[i].chars)) {
+            match (2..len.saturating_sub(1))
+                .rev()
+                .find(|&i| is_grid_top(&block[i].chars))
+            {
                 Some(i) => {
                     block.truncate(i + 1);
                     blank_finish = false;
@@ -400,9 +403,7 @@ fn border_like(line: &[char], fill: char) -> bool {
 
 /// A section underline: one punctuation character repeated (at least twice).
 fn is_underline(line: &[char]) -> bool {
-    line.len() >= 2
-        && line[0].is_ascii_punctuation()
-        && line.iter().all(|&c| c == line[0])
+    line.len() >= 2 && line[0].is_ascii_punctuation() && line.iter().all(|&c| c == line[0])
 }
 
 /// `Some(name)` for `.. name::` directives, `Some(None)` for other explicit markup (comments,
@@ -487,7 +488,12 @@ impl<'a> GridParser<'a> {
                     return Err((kind, i));
                 }
                 separator = Some(i);
-                lines.push(l.chars.iter().map(|&c| if c == '=' { '-' } else { c }).collect());
+                lines.push(
+                    l.chars
+                        .iter()
+                        .map(|&c| if c == '=' { '-' } else { c })
+                        .collect(),
+                );
             } else {
                 lines.push(l.chars.clone());
             }
@@ -624,9 +630,17 @@ impl<'a> GridParser<'a> {
     }
 
     /// Rows, spans and cell contents from the traced cells (§7, §8).
-    fn structure(&self, lines: &[Vec<char>], separator: Option<usize>) -> Result<Table, ParseError> {
-        let row_bounds: Vec<usize> = (0..self.rowseps.len()).filter(|&r| self.rowseps[r]).collect();
-        let col_bounds: Vec<usize> = (0..self.colseps.len()).filter(|&c| self.colseps[c]).collect();
+    fn structure(
+        &self,
+        lines: &[Vec<char>],
+        separator: Option<usize>,
+    ) -> Result<Table, ParseError> {
+        let row_bounds: Vec<usize> = (0..self.rowseps.len())
+            .filter(|&r| self.rowseps[r])
+            .collect();
+        let col_bounds: Vec<usize> = (0..self.colseps.len())
+            .filter(|&c| self.colseps[c])
+            .collect();
         let row_index = |r: usize| row_bounds.binary_search(&r).ok();
         let col_index = |c: usize| col_bounds.binary_search(&c).ok();
         let nrows = row_bounds.len().saturating_sub(1);
@@ -635,7 +649,10 @@ impl<'a> GridParser<'a> {
         let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); nrows];
         for &(top, left, bottom, right) in &self.cells {
             let incomplete = (TableErrorKind::ParseIncomplete, 0);
-            let (row, col) = (row_index(top).ok_or(incomplete.clone())?, col_index(left).ok_or(incomplete.clone())?);
+            let (row, col) = (
+                row_index(top).ok_or(incomplete.clone())?,
+                col_index(left).ok_or(incomplete.clone())?,
+            );
             let morerows = row_index(bottom).ok_or(incomplete.clone())? - row - 1;
             let morecols = col_index(right).ok_or(incomplete.clone())? - col - 1;
             for r in row..=row + morerows {
@@ -646,7 +663,11 @@ impl<'a> GridParser<'a> {
                     }
                 }
             }
-            rows[row].push(self.cell(lines, (top, left, bottom, right), (row, col, morerows, morecols)));
+            rows[row].push(self.cell(
+                lines,
+                (top, left, bottom, right),
+                (row, col, morerows, morecols),
+            ));
         }
         if used.iter().any(|u| !u) {
             return Err((TableErrorKind::ParseIncomplete, 0));
@@ -678,7 +699,7 @@ impl<'a> GridParser<'a> {
         let mut indent = right;
         for (n, line) in lines.iter().enumerate().take(bottom).skip(top + 1) {
             // Column indices skip combining characters, which sit at their base character.
-            let has_combining = line.iter().any(|c| is_combining(*c));
+            let has_combining = self.stripped[n].len() != line.len();
             let index = |col: usize| {
                 if !has_combining {
                     return (col < line.len()).then_some(col);

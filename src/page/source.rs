@@ -62,7 +62,8 @@ fn is_line_break(c: char) -> bool {
 
 /// Whether a character is two columns wide for docutils (East Asian Width W or F).
 pub fn is_wide(c: char) -> bool {
-    in_ranges(unicode::WIDE, c)
+    // ASCII is never wide; the early exit keeps the common case off the table.
+    !c.is_ascii() && in_ranges(unicode::WIDE, c)
 }
 
 /// Whether a character is zero columns wide for docutils (canonical combining class not 0).
@@ -166,9 +167,16 @@ mod tests {
     fn tabs_expand_to_eight_column_stops_and_keep_file_columns() {
         let s = split_lines("ab\tc\t\td");
         let line = &s.lines[0];
-        assert_eq!(line.chars.iter().collect::<String>(), "ab      c               d");
+        assert_eq!(
+            line.chars.iter().collect::<String>(),
+            "ab      c               d"
+        );
         assert_eq!(line.col(2), 3, "the expanded tab points at the tab");
-        assert_eq!(line.col(8), 4, "`c` is the fourth character of the file's line");
+        assert_eq!(
+            line.col(8),
+            4,
+            "`c` is the fourth character of the file's line"
+        );
     }
 
     #[test]

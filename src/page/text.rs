@@ -54,17 +54,38 @@ pub fn plain_text(lines: &[String]) -> String {
 
 /// Directives whose argument is text (admonitions); others' arguments are names or paths.
 const TEXT_DIRECTIVES: &[&str] = &[
-    "note", "warning", "attention", "caution", "danger", "error", "hint", "important", "tip",
-    "admonition", "seealso", "rubric", "topic", "sidebar",
+    "note",
+    "warning",
+    "attention",
+    "caution",
+    "danger",
+    "error",
+    "hint",
+    "important",
+    "tip",
+    "admonition",
+    "seealso",
+    "rubric",
+    "topic",
+    "sidebar",
 ];
 
 /// For a directive line `.. name:: argument`, the argument.
 fn directive_argument(line: &str) -> Option<&str> {
     let rest = line.strip_prefix(".. ")?;
     let (name, argument) = rest.split_once("::")?;
-    let is_name = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "-_+:.".contains(c));
+    let is_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_+:.".contains(c));
     let text = TEXT_DIRECTIVES.contains(&name.to_ascii_lowercase().as_str());
-    is_name.then(|| if text { argument.trim_matches(is_py_space) } else { "" })
+    is_name.then(|| {
+        if text {
+            argument.trim_matches(is_py_space)
+        } else {
+            ""
+        }
+    })
 }
 
 /// The text of a line that starts a bullet or enumerated list item, without its marker.
@@ -100,7 +121,11 @@ struct Ch {
 
 impl Ch {
     fn plain(c: char) -> Self {
-        Ch { c, escaped: false, hidden: false }
+        Ch {
+            c,
+            escaped: false,
+            hidden: false,
+        }
     }
 }
 
@@ -143,7 +168,11 @@ pub fn inline_text(text: &str) -> String {
                 continue;
             }
             if c.c == '_' && !c.escaped && is_reference_end(&chars, i) {
-                i += if chars.get(i + 1).is_some_and(|n| n.c == '_') { 2 } else { 1 };
+                i += if chars.get(i + 1).is_some_and(|n| n.c == '_') {
+                    2
+                } else {
+                    1
+                };
                 continue;
             }
             out.push(c.c);
@@ -223,7 +252,14 @@ fn markup_at(chars: &[Ch], i: usize) -> Option<(String, usize)> {
         return None;
     }
     if let Some(b) = before {
-        let pairs = [('(', ')'), ('[', ']'), ('{', '}'), ('<', '>'), ('\'', '\''), ('"', '"')];
+        let pairs = [
+            ('(', ')'),
+            ('[', ']'),
+            ('{', '}'),
+            ('<', '>'),
+            ('\'', '\''),
+            ('"', '"'),
+        ];
         if pairs.iter().any(|&(o, c)| b.c == o && first.c == c) {
             return None;
         }
@@ -314,7 +350,7 @@ fn is_reference_end(chars: &[Ch], i: usize) -> bool {
         }
         k -= 1;
     }
-    closes(chars.get(after).copied()) && !chars.get(after).is_some_and(|c| c.c == '_')
+    closes(chars.get(after).copied()) && chars.get(after).is_none_or(|c| c.c != '_')
 }
 
 #[cfg(test)]
@@ -342,9 +378,15 @@ mod tests {
     fn inline_markup_is_removed() {
         assert_eq!(inline_text("The **status** is *bad*"), "The status is bad");
         assert_eq!(inline_text("``a\\b`` and \\*x\\*"), "a\\b and *x*");
-        assert_eq!(inline_text("see `the docs <https://x.y/>`_ now"), "see the docs now");
+        assert_eq!(
+            inline_text("see `the docs <https://x.y/>`_ now"),
+            "see the docs now"
+        );
         assert_eq!(inline_text("see `<https://x.y/>`__"), "see https://x.y/");
-        assert_eq!(inline_text(":ref:`Title <target>` and :guilabel:`OK`"), "Title and OK");
+        assert_eq!(
+            inline_text(":ref:`Title <target>` and :guilabel:`OK`"),
+            "Title and OK"
+        );
         assert_eq!(inline_text("a name_ here"), "a name here");
         assert_eq!(inline_text("tracker_name stays"), "tracker_name stays");
     }

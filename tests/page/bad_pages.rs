@@ -7,7 +7,11 @@ use std::path::PathBuf;
 const PAGE: &str = "codes/ErrorCode.rst";
 
 fn fixture(name: &str) -> Page {
-    read_file(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
+    read_file(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
 }
 
 fn headlines(page: &Page) -> Vec<String> {
@@ -17,7 +21,12 @@ fn headlines(page: &Page) -> Vec<String> {
 /// The fixture's reports, headline by headline, and that each comes with a hint.
 fn assert_reports(name: &str, expected: &[&str]) -> Page {
     let page = fixture(name);
-    assert_eq!(headlines(&page), expected, "reports for {name}:\n{}", page.render(PAGE));
+    assert_eq!(
+        headlines(&page),
+        expected,
+        "reports for {name}:\n{}",
+        page.render(PAGE)
+    );
     for d in &page.diagnostics {
         assert!(d.help.is_some(), "{name}: no hint in {:?}", d.message);
     }
@@ -26,7 +35,10 @@ fn assert_reports(name: &str, expected: &[&str]) -> Page {
 
 #[test]
 fn missing_file() {
-    let page = assert_reports("does-not-exist.rst", &["codes/ErrorCode.rst: error: the error-code page is missing"]);
+    let page = assert_reports(
+        "does-not-exist.rst",
+        &["codes/ErrorCode.rst: error: the error-code page is missing"],
+    );
     assert!(page.entries.is_empty());
 }
 
@@ -40,12 +52,18 @@ fn not_utf8_says_where() {
         ],
     );
     let shown = page.render(PAGE);
-    assert!(shown.contains("4 | Not \u{fffd} UTF-8 \u{fffd}\n  |     ^\n"), "{shown}");
+    assert!(
+        shown.contains("4 | Not \u{fffd} UTF-8 \u{fffd}\n  |     ^\n"),
+        "{shown}"
+    );
 }
 
 #[test]
 fn no_grid_table() {
-    assert_reports("no_table.rst", &["codes/ErrorCode.rst:1:1: error: no grid table in the page"]);
+    assert_reports(
+        "no_table.rst",
+        &["codes/ErrorCode.rst:1:1: error: no grid table in the page"],
+    );
 }
 
 #[test]
@@ -55,8 +73,15 @@ fn no_code_column_lists_headers_and_accepted_names() {
         &["codes/ErrorCode.rst:4:1: error: no table whose header names a code column"],
     );
     let d = &page.diagnostics[0];
-    assert_eq!(d.notes, ["the table at line 4 has the columns `Name`, `Type`, `Description`"]);
-    assert!(d.help.as_deref().unwrap().contains("`Error Code`, `Error Codes`, `Code`"));
+    assert_eq!(
+        d.notes,
+        ["the table at line 4 has the columns `Name`, `Type`, `Description`"]
+    );
+    assert!(d
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("`Error Code`, `Error Codes`, `Code`"));
 }
 
 #[test]
@@ -81,7 +106,10 @@ fn right_border_not_aligned() {
 
 #[test]
 fn parse_incomplete() {
-    assert_reports("parse_incomplete.rst", &["codes/ErrorCode.rst:4:1: error: malformed table: parse incomplete"]);
+    assert_reports(
+        "parse_incomplete.rst",
+        &["codes/ErrorCode.rst:4:1: error: malformed table: parse incomplete"],
+    );
 }
 
 #[test]
@@ -94,8 +122,15 @@ fn two_head_body_separators() {
 
 #[test]
 fn no_header_row_points_at_the_border_to_change() {
-    let page = assert_reports("no_header_row.rst", &["codes/ErrorCode.rst:6:1: error: the error table has no header row"]);
-    assert!(page.diagnostics[0].help.as_deref().unwrap().contains("`+=====+=====+`"));
+    let page = assert_reports(
+        "no_header_row.rst",
+        &["codes/ErrorCode.rst:6:1: error: the error table has no header row"],
+    );
+    assert!(page.diagnostics[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("`+=====+=====+`"));
 }
 
 #[test]
@@ -104,7 +139,10 @@ fn required_column_missing() {
         "missing_status_column.rst",
         &["codes/ErrorCode.rst:5:1: error: the error table has no status code column"],
     );
-    assert_eq!(page.diagnostics[0].notes, ["the header names the columns `Error Code`, `Error Message`"]);
+    assert_eq!(
+        page.diagnostics[0].notes,
+        ["the header names the columns `Error Code`, `Error Message`"]
+    );
 }
 
 #[test]
@@ -138,7 +176,10 @@ fn codes_with_white_space_or_non_ascii() {
             "codes/ErrorCode.rst:9:23: error: error code `CTS.02é4` has a character that is not printable ASCII: 'é' (U+00E9)",
         ],
     );
-    assert_eq!(page.diagnostics[0].help.as_deref(), Some("write the code without it: `CTS.0214`"));
+    assert_eq!(
+        page.diagnostics[0].help.as_deref(),
+        Some("write the code without it: `CTS.0214`")
+    );
 }
 
 #[test]
@@ -156,7 +197,9 @@ fn statuses_that_are_not_one_http_status() {
         ],
     );
     // The caret covers the whole value.
-    assert!(page.render(PAGE).contains("13 | | 400 Bad Request | CTS.0004"));
+    assert!(page
+        .render(PAGE)
+        .contains("13 | | 400 Bad Request | CTS.0004"));
     assert!(page.render(PAGE).contains("   |   ^^^^^^^^^^^^^^^\n"));
 }
 
@@ -180,7 +223,10 @@ fn different_duplicate_is_an_error_saying_what_differs() {
     );
     assert_eq!(
         page.diagnostics[0].notes,
-        [r#"status at line 7: "400"; at line 9: "404""#, r#"message at line 7: "Aa"; at line 9: "A changed.""#]
+        [
+            r#"status at line 7: "400"; at line 9: "404""#,
+            r#"message at line 7: "Aa"; at line 9: "A changed.""#
+        ]
     );
 }
 
@@ -203,5 +249,8 @@ fn reports_show_the_line_with_a_caret() {
         "{shown}"
     );
     assert!(shown.contains("\n  |                     ^\n"), "{shown}");
-    assert!(shown.contains("  = help: write the code without it: `CTS.0214`\n"), "{shown}");
+    assert!(
+        shown.contains("  = help: write the code without it: `CTS.0214`\n"),
+        "{shown}"
+    );
 }

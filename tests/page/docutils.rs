@@ -32,7 +32,10 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
     let mut agree = 0;
     for (i, t) in want.iter().enumerate() {
         let Some(ours) = found.tables.get(i) else {
-            diffs.push(format!("{name}: table {i} (line {}) not found", t["source_line"]));
+            diffs.push(format!(
+                "{name}: table {i} (line {}) not found",
+                t["source_line"]
+            ));
             continue;
         };
         let mut table_diffs = Vec::new();
@@ -41,7 +44,10 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
             table_diffs.push(format!("source_line {} != {line}", ours.line));
         }
         if ours.header_rows as u64 != t["header_rows"].as_u64().unwrap() {
-            table_diffs.push(format!("header_rows {} != {}", ours.header_rows, t["header_rows"]));
+            table_diffs.push(format!(
+                "header_rows {} != {}",
+                ours.header_rows, t["header_rows"]
+            ));
         }
         if ours.cols as u64 != t["cols"].as_u64().unwrap() {
             table_diffs.push(format!("cols {} != {}", ours.cols, t["cols"]));
@@ -53,7 +59,11 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
         for (r, (want_row, our_row)) in rows.iter().zip(&ours.rows).enumerate() {
             let want_row = want_row.as_array().unwrap();
             if want_row.len() != our_row.len() {
-                table_diffs.push(format!("row {r}: {} cells != {}", our_row.len(), want_row.len()));
+                table_diffs.push(format!(
+                    "row {r}: {} cells != {}",
+                    our_row.len(),
+                    want_row.len()
+                ));
                 continue;
             }
             for (w, o) in want_row.iter().zip(our_row) {
@@ -73,11 +83,18 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
         if table_diffs.is_empty() {
             agree += 1;
         } else {
-            diffs.push(format!("{name}: table at line {line}: {}", table_diffs.join("; ")));
+            diffs.push(format!(
+                "{name}: table at line {line}: {}",
+                table_diffs.join("; ")
+            ));
         }
     }
     if found.tables.len() > want.len() {
-        diffs.push(format!("{name}: {} tables found, docutils has {}", found.tables.len(), want.len()));
+        diffs.push(format!(
+            "{name}: {} tables found, docutils has {}",
+            found.tables.len(),
+            want.len()
+        ));
     }
     // Malformed tables: docutils' count of `Malformed table.` messages against ours.
     let malformed_want = file["messages"]
@@ -100,7 +117,9 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
         })
         .count();
     if malformed_want != malformed_ours {
-        diffs.push(format!("{name}: {malformed_ours} malformed tables, docutils has {malformed_want}"));
+        diffs.push(format!(
+            "{name}: {malformed_ours} malformed tables, docutils has {malformed_want}"
+        ));
     }
     (agree, want.len().max(found.tables.len()), diffs)
 }
@@ -108,11 +127,26 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
 /// Where we knowingly read cell text differently from docutils (table structure agrees in all
 /// of them). Each stays listed only while it still differs: the test fails once it agrees.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
-    ("007.rst", "a `|` line block inside a cell: docutils keeps its line breaks"),
-    ("029.rst", "a grid table nested inside a cell: its text is read as a paragraph"),
-    ("049.rst", "tables nested inside cells: their text is read as paragraphs"),
-    ("031.rst", "the `include` directive in a cell: docutils reads the other file"),
-    ("032.rst", "the `include` directive in a cell: docutils reads the other file"),
+    (
+        "007.rst",
+        "a `|` line block inside a cell: docutils keeps its line breaks",
+    ),
+    (
+        "029.rst",
+        "a grid table nested inside a cell: its text is read as a paragraph",
+    ),
+    (
+        "049.rst",
+        "tables nested inside cells: their text is read as paragraphs",
+    ),
+    (
+        "031.rst",
+        "the `include` directive in a cell: docutils reads the other file",
+    ),
+    (
+        "032.rst",
+        "the `include` directive in a cell: docutils reads the other file",
+    ),
 ];
 
 fn run(pairs: Vec<(std::path::PathBuf, std::path::PathBuf)>, what: &str) {
@@ -124,18 +158,30 @@ fn run(pairs: Vec<(std::path::PathBuf, std::path::PathBuf)>, what: &str) {
         total += t;
         let name = rst.file_name().unwrap().to_string_lossy();
         match KNOWN_DIFFERENCES.iter().find(|(f, _)| *f == name) {
-            Some((_, why)) if d.is_empty() => diffs.push(format!("{name} agrees now; remove it from KNOWN_DIFFERENCES ({why})")),
+            Some((_, why)) if d.is_empty() => diffs.push(format!(
+                "{name} agrees now; remove it from KNOWN_DIFFERENCES ({why})"
+            )),
             Some((_, why)) => println!("known difference in {name}: {why}"),
             None => diffs.extend(d),
         }
     }
-    println!("{what}: tables agree: {agree}/{total} in {} files", pairs.len());
-    assert!(diffs.is_empty(), "{} differences from docutils:\n{}", diffs.len(), diffs.join("\n"));
+    println!(
+        "{what}: tables agree: {agree}/{total} in {} files",
+        pairs.len()
+    );
+    assert!(
+        diffs.is_empty(),
+        "{} differences from docutils:\n{}",
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 #[test]
 fn cts_pages_read_as_docutils_reads_them() {
-    let Some(shared) = crate::shared::dir() else { return };
+    let Some(shared) = crate::shared::dir() else {
+        return;
+    };
     let mut pairs = Vec::new();
     for v in ["v1-2022-12", "v2-2023-08", "v3-2024-04", "v4-2025-11"] {
         pairs.push((
@@ -148,7 +194,9 @@ fn cts_pages_read_as_docutils_reads_them() {
 
 #[test]
 fn docutils_cases_read_as_docutils_reads_them() {
-    let Some(shared) = crate::shared::dir() else { return };
+    let Some(shared) = crate::shared::dir() else {
+        return;
+    };
     let dir = shared.join("docutils-cases");
     let mut pairs: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -164,7 +212,9 @@ fn docutils_cases_read_as_docutils_reads_them() {
 
 #[test]
 fn other_services_pages_read_as_docutils_reads_them() {
-    let Some(shared) = crate::shared::dir() else { return };
+    let Some(shared) = crate::shared::dir() else {
+        return;
+    };
     let dir = shared.join("corpus/otc");
     let mut pairs: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()

@@ -10,8 +10,14 @@ pub fn dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var_os("CI").is_some() {
-        panic!("{} is missing, and CI is set: the corpus tests cannot run", dir.display());
+        panic!(
+            "{} is missing, and CI is set: the corpus tests cannot run",
+            dir.display()
+        );
     }
-    eprintln!("notice: {} is missing; skipping the tests that read it", dir.display());
+    eprintln!(
+        "notice: {} is missing; skipping the tests that read it",
+        dir.display()
+    );
     None
 }
