@@ -13,6 +13,8 @@ pub mod naming;
 pub mod reader;
 pub mod source;
 pub mod text;
+// Written by tools/unicode_tables.py; kept byte for byte as the script prints it.
+#[rustfmt::skip]
 mod unicode;
 
 pub use diagnostic::Diagnostic;
