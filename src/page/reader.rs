@@ -8,6 +8,7 @@
 
 use super::source::{is_combining, is_py_space, is_wide, Line, Source};
 use super::text::plain_text;
+use std::borrow::Cow;
 
 /// docutils pads every wide character with this so that one string index is one column (§3.2).
 const PAD: char = '\0';
@@ -330,7 +331,11 @@ impl BodyScanner<'_> {
         }
         // Right edge: every line as wide as the top border, ending in `+` or `|`.
         for l in &block {
-            let stripped = l.chars.iter().filter(|c| !is_combining(**c)).count();
+            let stripped = if l.source.simple {
+                l.chars.len()
+            } else {
+                l.chars.iter().filter(|c| !is_combining(**c)).count()
+            };
             if stripped != width || !matches!(l.chars.last(), Some('+' | '|')) {
                 let at = l.chars.len().min(width).saturating_sub(1);
                 self.out.errors.push(TableError {
@@ -345,13 +350,14 @@ impl BodyScanner<'_> {
                 return self.after_table(start, resume, blank_finish, end, indent);
             }
         }
-        match GridParser::parse(&block) {
+        let positions: Vec<(usize, u32)> = block.iter().map(|l| (l.line, l.col(0))).collect();
+        match GridParser::parse(block) {
             Ok(table) => self.out.tables.push(table),
             Err((kind, offset)) => self.out.errors.push(TableError {
                 kind,
                 table_line: start + 1,
-                line: block[offset].line,
-                column: block[offset].col(0),
+                line: positions[offset].0,
+                column: positions[offset].1,
             }),
         }
         self.after_table(start, resume, blank_finish, end, indent)
@@ -427,42 +433,61 @@ fn explicit_markup(line: &[char]) -> Option<Option<String>> {
 
 /// One line of a table block: padded for wide characters, with file positions.
 #[derive(Clone, Debug)]
-struct BlockLine {
+struct BlockLine<'a> {
     /// 1-based line in the file.
     line: usize,
-    chars: Vec<char>,
-    cols: Vec<u32>,
+    /// The characters from the table's left edge on; borrowed unless padding changed them.
+    chars: Cow<'a, [char]>,
+    /// The source line and the table's indentation in it, for file columns.
+    source: &'a Line,
+    indent: usize,
+    /// File columns of the padded characters, only where padding moved them.
+    padded_cols: Option<Vec<u32>>,
 }
 
-impl BlockLine {
-    fn new(n: usize, line: &Line, indent: usize) -> Self {
-        let mut chars = Vec::with_capacity(line.chars.len());
-        let mut cols = Vec::with_capacity(line.chars.len());
-        for (&c, &col) in line.chars[indent..].iter().zip(&line.cols[indent..]) {
-            chars.push(c);
-            cols.push(col);
-            if is_wide(c) {
-                chars.push(PAD);
+impl<'a> BlockLine<'a> {
+    fn new(n: usize, line: &'a Line, indent: usize) -> Self {
+        let rest = &line.chars[indent..];
+        let (chars, padded_cols) = if line.simple || !rest.iter().any(|&c| is_wide(c)) {
+            (Cow::Borrowed(rest), None)
+        } else {
+            let mut chars = Vec::with_capacity(rest.len() + 8);
+            let mut cols = Vec::with_capacity(rest.len() + 8);
+            for (i, &c) in rest.iter().enumerate() {
+                let col = line.col(indent + i);
+                chars.push(c);
                 cols.push(col);
+                if is_wide(c) {
+                    chars.push(PAD);
+                    cols.push(col);
+                }
             }
-        }
+            (Cow::Owned(chars), Some(cols))
+        };
         BlockLine {
             line: n + 1,
             chars,
-            cols,
+            source: line,
+            indent,
+            padded_cols,
         }
     }
 
+    /// The file column of character `i` (or of the last one, past the end).
     fn col(&self, i: usize) -> u32 {
-        self.cols.get(i).or(self.cols.last()).copied().unwrap_or(1)
+        let i = i.min(self.chars.len().saturating_sub(1));
+        match &self.padded_cols {
+            Some(cols) => cols.get(i).copied().unwrap_or(1),
+            None => self.source.col(self.indent + i),
+        }
     }
 }
 
 /// docutils' `GridTableParser` (§5-§7), on a block whose edges were checked.
 struct GridParser<'a> {
-    block: &'a [BlockLine],
-    /// The block's characters with combining characters removed: what the corner scan reads.
-    stripped: Vec<Vec<char>>,
+    block: Vec<BlockLine<'a>>,
+    /// Lines with combining characters, without them: what the corner scan reads there.
+    stripped: Vec<Option<Vec<char>>>,
     bottom: usize,
     right: usize,
     done: Vec<isize>,
@@ -474,12 +499,11 @@ struct GridParser<'a> {
 type ParseError = (TableErrorKind, usize);
 
 impl<'a> GridParser<'a> {
-    fn parse(block: &'a [BlockLine]) -> Result<Table, ParseError> {
+    fn parse(mut block: Vec<BlockLine<'a>>) -> Result<Table, ParseError> {
         // The head/body separator: only one, rewritten to an ordinary border (§5).
         let mut separator = None;
-        let mut lines: Vec<Vec<char>> = Vec::with_capacity(block.len());
-        for (i, l) in block.iter().enumerate() {
-            if is_separator(&l.chars) {
+        for i in 0..block.len() {
+            if is_separator(&block[i].chars) {
                 if let Some(first) = separator {
                     let kind = TableErrorKind::MultipleSeparators {
                         first: first + 1,
@@ -488,45 +512,68 @@ impl<'a> GridParser<'a> {
                     return Err((kind, i));
                 }
                 separator = Some(i);
-                lines.push(
-                    l.chars
-                        .iter()
-                        .map(|&c| if c == '=' { '-' } else { c })
-                        .collect(),
-                );
-            } else {
-                lines.push(l.chars.clone());
+                for c in block[i].chars.to_mut() {
+                    if *c == '=' {
+                        *c = '-';
+                    }
+                }
             }
         }
         let width = block[0].chars.len();
+        let stripped = block
+            .iter()
+            .map(|l| {
+                let combining = !l.source.simple && l.chars.iter().any(|&c| is_combining(c));
+                combining.then(|| {
+                    l.chars
+                        .iter()
+                        .copied()
+                        .filter(|&c| !is_combining(c))
+                        .collect()
+                })
+            })
+            .collect();
+        let bottom = block.len() - 1;
+        let rows = block.len();
         let mut parser = GridParser {
             block,
-            stripped: lines
-                .iter()
-                .map(|l| l.iter().copied().filter(|c| !is_combining(*c)).collect())
-                .collect(),
-            bottom: block.len() - 1,
+            stripped,
+            bottom,
             right: width - 1,
             done: vec![-1; width],
-            rowseps: vec![false; block.len()],
+            rowseps: vec![false; rows],
             colseps: vec![false; width],
             cells: Vec::new(),
         };
         parser.rowseps[0] = true;
         parser.colseps[0] = true;
         parser.scan()?;
-        parser.structure(&lines, separator)
+        parser.structure(separator)
+    }
+
+    /// Row `row` as the corner scan reads it.
+    fn line(&self, row: usize) -> &[char] {
+        match self.stripped.get(row) {
+            Some(Some(stripped)) => stripped,
+            Some(None) => &self.block[row].chars,
+            None => &[],
+        }
     }
 
     fn at(&self, row: usize, col: usize) -> char {
-        self.stripped
-            .get(row)
-            .and_then(|l| l.get(col))
-            .copied()
-            .unwrap_or(' ')
+        let line = self.line(row);
+        if col < line.len() {
+            line[col]
+        } else {
+            ' '
+        }
     }
 
     /// The corner queue (§6): trace the cell at each upper-left corner, top to bottom.
+    // The loops below index slices in `while` loops instead of using iterator adaptors: the
+    // build script runs unoptimised in every dependent's build, where each adaptor and `Option`
+    // combinator is a function call per character (this keeps 10,000 codes under a second).
+
     fn scan(&mut self) -> Result<(), ParseError> {
         let mut corners = std::collections::BTreeSet::from([(0usize, 0usize)]);
         while let Some((top, left)) = corners.pop_first() {
@@ -536,19 +583,24 @@ impl<'a> GridParser<'a> {
             let Some((bottom, right)) = self.scan_right(top, left) else {
                 continue;
             };
-            // docutils asserts here and crashes on some malformed layouts; it is a malformed
-            // table all the same (§6, "Crash").
-            if (left..right).any(|c| self.done[c] != top as isize - 1) {
-                return Err((TableErrorKind::ParseIncomplete, 0));
-            }
-            for c in left..right {
+            let mut c = left;
+            while c < right {
+                // docutils asserts here and crashes on some malformed layouts; it is a
+                // malformed table all the same (§6, "Crash").
+                if self.done[c] != top as isize - 1 {
+                    return Err((TableErrorKind::ParseIncomplete, 0));
+                }
                 self.done[c] = bottom as isize - 1;
+                c += 1;
             }
             self.cells.push((top, left, bottom, right));
             corners.insert((top, right));
             corners.insert((bottom, left));
         }
-        if (0..self.right).any(|c| self.done[c] != self.bottom as isize - 1) {
+        if self.done[..self.right]
+            .iter()
+            .any(|&d| d != self.bottom as isize - 1)
+        {
             return Err((TableErrorKind::ParseIncomplete, 0));
         }
         Ok(())
@@ -556,8 +608,11 @@ impl<'a> GridParser<'a> {
 
     fn scan_right(&mut self, top: usize, left: usize) -> Option<(usize, usize)> {
         let mut colseps = Vec::new();
-        for i in left + 1..=self.right {
-            match self.at(top, i) {
+        let line = self.line(top);
+        let end = self.right.min(line.len().saturating_sub(1));
+        let mut i = left + 1;
+        while i <= end {
+            match line[i] {
                 '+' => {
                     colseps.push(i);
                     if let Some((bottom, rowseps, more)) = self.scan_down(top, left, i) {
@@ -573,6 +628,7 @@ impl<'a> GridParser<'a> {
                 '-' => {}
                 _ => return None,
             }
+            i += 1;
         }
         None
     }
@@ -584,7 +640,8 @@ impl<'a> GridParser<'a> {
         right: usize,
     ) -> Option<(usize, Vec<usize>, Vec<usize>)> {
         let mut rowseps = Vec::new();
-        for i in top + 1..=self.bottom {
+        let mut i = top + 1;
+        while i <= self.bottom {
             match self.at(i, right) {
                 '+' => {
                     rowseps.push(i);
@@ -596,6 +653,7 @@ impl<'a> GridParser<'a> {
                 '|' => {}
                 _ => return None,
             }
+            i += 1;
         }
         None
     }
@@ -608,33 +666,34 @@ impl<'a> GridParser<'a> {
         right: usize,
     ) -> Option<(Vec<usize>, Vec<usize>)> {
         let mut colseps = Vec::new();
-        for i in (left + 1..right).rev() {
-            match self.at(bottom, i) {
+        let line = self.line(bottom);
+        if right > line.len() || self.at(bottom, left) != '+' {
+            return None;
+        }
+        let mut i = right - 1;
+        while i > left {
+            match line[i] {
                 '+' => colseps.push(i),
                 '-' => {}
                 _ => return None,
             }
-        }
-        if self.at(bottom, left) != '+' {
-            return None;
+            i -= 1;
         }
         let mut rowseps = Vec::new();
-        for i in (top + 1..bottom).rev() {
+        let mut i = bottom - 1;
+        while i > top {
             match self.at(i, left) {
                 '+' => rowseps.push(i),
                 '|' => {}
                 _ => return None,
             }
+            i -= 1;
         }
         Some((rowseps, colseps))
     }
 
     /// Rows, spans and cell contents from the traced cells (§7, §8).
-    fn structure(
-        &self,
-        lines: &[Vec<char>],
-        separator: Option<usize>,
-    ) -> Result<Table, ParseError> {
+    fn structure(&self, separator: Option<usize>) -> Result<Table, ParseError> {
         let row_bounds: Vec<usize> = (0..self.rowseps.len())
             .filter(|&r| self.rowseps[r])
             .collect();
@@ -663,11 +722,7 @@ impl<'a> GridParser<'a> {
                     }
                 }
             }
-            rows[row].push(self.cell(
-                lines,
-                (top, left, bottom, right),
-                (row, col, morerows, morecols),
-            ));
+            rows[row].push(self.cell((top, left, bottom, right), (row, col, morerows, morecols)));
         }
         if used.iter().any(|u| !u) {
             return Err((TableErrorKind::ParseIncomplete, 0));
@@ -690,51 +745,58 @@ impl<'a> GridParser<'a> {
     /// docutils' `get_2D_block(top + 1, left + 1, bottom, right)` with the padding removed.
     fn cell(
         &self,
-        lines: &[Vec<char>],
         (top, left, bottom, right): (usize, usize, usize, usize),
         (row, col, morerows, morecols): (usize, usize, usize, usize),
     ) -> Cell {
-        // Each line cut to the cell, as (characters, file columns), trailing blanks removed.
-        let mut cut: Vec<(Vec<char>, Vec<u32>, usize)> = Vec::new();
+        // Each line cut to the cell as a range of the block line, trailing blanks removed.
+        let mut cut: Vec<(usize, usize, usize)> = Vec::with_capacity(bottom - top);
         let mut indent = right;
-        for (n, line) in lines.iter().enumerate().take(bottom).skip(top + 1) {
+        for n in top + 1..bottom {
+            let line = &self.block[n].chars;
             // Column indices skip combining characters, which sit at their base character.
-            let has_combining = self.stripped[n].len() != line.len();
             let index = |col: usize| {
-                if !has_combining {
+                if self.stripped[n].is_none() {
                     return (col < line.len()).then_some(col);
                 }
                 let mut indices = line.iter().enumerate().filter(|(_, c)| !is_combining(**c));
                 indices.nth(col).map(|(i, _)| i)
             };
             let from = index(left + 1).unwrap_or(left + 1).min(line.len());
-            let to = index(right).unwrap_or(line.len()).max(from);
-            let mut chars = line[from..to].to_vec();
-            let mut cols = self.block[n].cols[from..to].to_vec();
-            while chars.last().is_some_and(|&c| is_py_space(c)) {
-                chars.pop();
-                cols.pop();
+            let mut to = index(right).unwrap_or(line.len()).max(from);
+            while to > from && is_py_space(line[to - 1]) {
+                to -= 1;
             }
-            if !chars.is_empty() {
-                indent = indent.min(chars.iter().take_while(|c| is_py_space(**c)).count());
+            if to > from {
+                indent = indent.min(
+                    line[from..to]
+                        .iter()
+                        .take_while(|c| is_py_space(**c))
+                        .count(),
+                );
             }
-            cut.push((chars, cols, self.block[n].line));
+            cut.push((n, from, to));
         }
         if 0 < indent && indent < right {
-            for (chars, cols, _) in &mut cut {
-                let k = indent.min(chars.len());
-                chars.drain(..k);
-                cols.drain(..k);
+            for (_, from, to) in &mut cut {
+                *from = (*from + indent).min(*to);
             }
         }
         let mut cell_lines = Vec::with_capacity(cut.len());
         let mut first = None;
-        for (chars, cols, line) in &cut {
-            let text: String = chars.iter().filter(|&&c| c != PAD).collect();
+        for &(n, from, to) in &cut {
+            let block_line = &self.block[n];
+            let chars = &block_line.chars[from..to];
+            let text: String = if block_line.source.simple {
+                // Characters are bytes here: copy the text straight from the file's line.
+                let at = block_line.indent;
+                block_line.source.raw[at + from..at + to].to_string()
+            } else {
+                chars.iter().filter(|&&c| c != PAD).collect()
+            };
             if first.is_none() {
                 if let Some(i) = chars.iter().position(|c| !is_py_space(*c)) {
                     let width = chars[i..].iter().filter(|&&c| c != PAD).count();
-                    first = Some((*line, cols[i], width));
+                    first = Some((self.block[n].line, self.block[n].col(from + i), width));
                 }
             }
             cell_lines.push(text);

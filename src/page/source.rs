@@ -15,10 +15,14 @@ pub const LINE_LENGTH_LIMIT: usize = 10_000;
 pub struct Line {
     /// The characters, tabs expanded, trailing white space removed.
     pub chars: Vec<char>,
-    /// For each character, its 1-based column (in characters) in the line as it is in the file.
-    pub cols: Vec<u32>,
+    /// For each character, its 1-based column (in characters) in the line as it is in the file;
+    /// `None` when that is its index + 1 (the line has no tab).
+    pub cols: Option<Vec<u32>>,
     /// The line as it is in the file (without its line end), for showing it in reports.
     pub raw: String,
+    /// Whether the line is ASCII without tabs: then character `i` is byte `i` of `raw`, and no
+    /// character is wide or combining (what lets the reader skip work on most lines).
+    pub simple: bool,
 }
 
 impl Line {
@@ -34,9 +38,10 @@ impl Line {
 
     /// The 1-based column in the file of character `i`, or just past the end of the line.
     pub fn col(&self, i: usize) -> u32 {
-        match self.cols.get(i) {
-            Some(&c) => c,
-            None => self.raw.chars().count() as u32 + 1,
+        match &self.cols {
+            None if i < self.chars.len() => i as u32 + 1,
+            Some(cols) if i < cols.len() => cols[i],
+            _ => self.raw.chars().count() as u32 + 1,
         }
     }
 }
@@ -97,55 +102,83 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
 /// with or without it, so we tolerate it instead. This is a deliberate difference.
 pub fn split_lines(text: &str) -> Source {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bytes = text.as_bytes();
     let mut lines = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let (raw, after) = match rest.char_indices().find(|&(_, c)| is_line_break(c)) {
-            Some((i, c)) => {
-                let mut next = i + c.len_utf8();
-                if c == '\r' && rest[next..].starts_with('\n') {
-                    next += 1;
-                }
-                (&rest[..i], &rest[next..])
+    let mut start = 0;
+    let mut i = 0;
+    // A byte loop: every line break starts with one of these bytes (0xC2: U+0085, 0xE2:
+    // U+2028/U+2029); the few candidates that are not breaks are skipped.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'\n' | b'\r' | 0x1c..=0x1e | 0xC2 | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let len = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'\r', Some(b'\n'), _) => 2,
+            (b'\n' | b'\r' | 0x1c..=0x1e, _, _) => 1,
+            (0xC2, Some(0x85), _) => 2,
+            (0xE2, Some(0x80), Some(0xA8 | 0xA9)) => 3,
+            _ => {
+                i += 1;
+                continue;
             }
-            None => (rest, ""),
         };
-        lines.push(normalise(raw));
-        rest = after;
+        lines.push(normalise(&text[start..i]));
+        i += len;
+        start = i;
+    }
+    if start < bytes.len() {
+        lines.push(normalise(&text[start..]));
     }
     Source { lines }
 }
 
 fn normalise(raw: &str) -> Line {
-    let mut chars = Vec::with_capacity(raw.len());
-    let mut cols = Vec::with_capacity(raw.len());
-    for (i, c) in raw.chars().enumerate() {
-        let col = i as u32 + 1;
-        match c {
-            '\t' => {
+    let mut chars: Vec<char>;
+    let mut cols = None;
+    // `contains` on bytes is std's memchr, fast even in the unoptimised build scripts run in.
+    let simple = raw.is_ascii()
+        && ![b'\t', 0x0b, 0x0c]
+            .iter()
+            .any(|b| raw.as_bytes().contains(b));
+    if simple {
+        chars = raw.bytes().map(char::from).collect();
+    } else if !raw.as_bytes().contains(&b'\t') {
+        chars = raw
+            .chars()
+            .map(|c| if c == '\u{b}' || c == '\u{c}' { ' ' } else { c })
+            .collect();
+    } else {
+        chars = Vec::with_capacity(raw.len());
+        let mut tab_cols = Vec::with_capacity(raw.len());
+        for (i, c) in raw.chars().enumerate() {
+            let col = i as u32 + 1;
+            if c == '\t' {
                 // Python's expandtabs: the stop counts characters since the start of the line.
                 let n = TAB_WIDTH - chars.len() % TAB_WIDTH;
                 chars.extend(std::iter::repeat_n(' ', n));
-                cols.extend(std::iter::repeat_n(col, n));
-            }
-            '\u{b}' | '\u{c}' => {
-                chars.push(' ');
-                cols.push(col);
-            }
-            c => {
-                chars.push(c);
-                cols.push(col);
+                tab_cols.extend(std::iter::repeat_n(col, n));
+            } else {
+                chars.push(if c == '\u{b}' || c == '\u{c}' { ' ' } else { c });
+                tab_cols.push(col);
             }
         }
+        cols = Some(tab_cols);
     }
-    while chars.last().is_some_and(|&c| is_py_space(c)) {
-        chars.pop();
-        cols.pop();
+    let kept = chars
+        .iter()
+        .rposition(|&c| !is_py_space(c))
+        .map_or(0, |p| p + 1);
+    chars.truncate(kept);
+    if let Some(cols) = &mut cols {
+        cols.truncate(kept);
     }
     Line {
         chars,
         cols,
         raw: raw.to_string(),
+        simple,
     }
 }
 

@@ -95,12 +95,14 @@ fn list_item(line: &str) -> Option<&str> {
             return Some(rest.trim_start_matches(is_py_space));
         }
     }
-    // `1.`, `1)`, `(1)`, `a.`, `#.`: an enumerator of digits, one letter or `#`.
+    // `1.`, `1)`, `(1)`, `a.`, `#.`: an enumerator of digits, one letter or `#`, so the
+    // marker ends within the first eleven bytes.
+    let head = &line.as_bytes()[..line.len().min(11)];
     let (inner, rest) = if let Some(rest) = line.strip_prefix('(') {
-        let end = rest.find(')')?;
-        (&rest[..end], &rest[end + 1..])
+        let end = head.iter().position(|&b| b == b')')?;
+        (&rest[..end - 1], &rest[end..])
     } else {
-        let end = line.find(['.', ')'])?;
+        let end = head.iter().position(|&b| b == b'.' || b == b')')?;
         (&line[..end], &line[end + 1..])
     };
     let enumerator = inner == "#"
@@ -132,6 +134,17 @@ impl Ch {
 /// The text of one paragraph with inline markup removed (docutils' inline rules, simplified to
 /// what reference tables use; see the module docs).
 pub fn inline_text(text: &str) -> String {
+    // Most texts hold no markup at all: no escape, emphasis, literal, interpreted text or
+    // reference (an `_` inside a word such as `tracker_name` is not one).
+    // (Byte `contains` is std's memchr: this check stays cheap in unoptimised build scripts.)
+    let bytes = text.as_bytes();
+    let plain = ![b'\\', b'*', b'`'].iter().any(|b| bytes.contains(b))
+        && text
+            .match_indices('_')
+            .all(|(i, _)| bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()));
+    if plain {
+        return text.to_string();
+    }
     let mut chars: Vec<Ch> = Vec::with_capacity(text.len());
     let mut it = text.chars().peekable();
     while let Some(c) = it.next() {
