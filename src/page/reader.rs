@@ -502,8 +502,8 @@ impl<'a> GridParser<'a> {
     fn parse(mut block: Vec<BlockLine<'a>>) -> Result<Table, ParseError> {
         // The head/body separator: only one, rewritten to an ordinary border (§5).
         let mut separator = None;
-        for i in 0..block.len() {
-            if is_separator(&block[i].chars) {
+        for (i, line) in block.iter_mut().enumerate() {
+            if is_separator(&line.chars) {
                 if let Some(first) = separator {
                     let kind = TableErrorKind::MultipleSeparators {
                         first: first + 1,
@@ -512,7 +512,7 @@ impl<'a> GridParser<'a> {
                     return Err((kind, i));
                 }
                 separator = Some(i);
-                for c in block[i].chars.to_mut() {
+                for c in line.chars.to_mut() {
                     if *c == '=' {
                         *c = '-';
                     }
@@ -569,11 +569,11 @@ impl<'a> GridParser<'a> {
         }
     }
 
-    /// The corner queue (§6): trace the cell at each upper-left corner, top to bottom.
     // The loops below index slices in `while` loops instead of using iterator adaptors: the
     // build script runs unoptimised in every dependent's build, where each adaptor and `Option`
     // combinator is a function call per character (this keeps 10,000 codes under a second).
 
+    /// The corner queue (§6): trace the cell at each upper-left corner, top to bottom.
     fn scan(&mut self) -> Result<(), ParseError> {
         let mut corners = std::collections::BTreeSet::from([(0usize, 0usize)]);
         while let Some((top, left)) = corners.pop_first() {
