@@ -53,7 +53,7 @@ fn build_with_page(name: &str, page: &[u8]) -> (bool, String, Vec<PathBuf>) {
     // once and the crate's own build output is never touched.
     let target = root().join("target/build-tests").join(name);
     let output = Command::new(env!("CARGO"))
-        .args(["build", "--offline", "--quiet", "--lib"])
+        .args(["build", "--offline", "--lib"])
         .current_dir(&dir)
         .env("CARGO_TARGET_DIR", &target)
         .env_remove("RUSTFLAGS")
@@ -122,5 +122,32 @@ fn a_newer_page_dropped_in_builds_with_its_new_code() {
         source.matches("/// `CTS.").count(),
         33,
         "v4 documents 33 codes"
+    );
+}
+
+#[test]
+fn a_code_listed_twice_identically_builds_with_a_warning() {
+    let page = "\
++-------------+------------+------------------------------+
+| Status Code | Error Code | Error Message                |
++=============+============+==============================+
+| 404         | CTS.0214   | The tracker does not exist.  |
++-------------+------------+------------------------------+
+| 404         | CTS.0214   | The tracker does not exist.  |
++-------------+------------+------------------------------+
+";
+    let (ok, stderr, generated) = build_with_page("duplicate", page.as_bytes());
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains(
+            "warning: cts-error-codes@0.1.0: codes/ErrorCode.rst:6:17: warning: `CTS.0214` is listed twice, at lines 4 and 6, with identical rows"
+        ),
+        "{stderr}"
+    );
+    let source = std::fs::read_to_string(&generated[0]).unwrap();
+    assert_eq!(
+        source.matches("\"CTS.0214\"").count(),
+        1,
+        "one entry for the code"
     );
 }

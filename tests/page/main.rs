@@ -5,6 +5,7 @@
 mod page;
 
 mod bad_pages;
+mod cts_pages;
 mod docutils;
 mod shared;
 
