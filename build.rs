@@ -16,8 +16,9 @@ mod codegen;
 use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 
-/// The page, relative to the package root: that is how reports name it.
+/// The page and the lock, relative to the package root: that is how reports name them.
 const PAGE: &str = "codes/ErrorCode.rst";
+const LOCK: &str = "codes/ErrorCode.lock";
 
 fn main() {
     if let Err(e) = run() {
@@ -36,27 +37,35 @@ fn run() -> anyhow::Result<()> {
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").context("CARGO_MANIFEST_DIR is not set")?,
     );
-    let page = page::read_file(&root.join(PAGE));
-    for warning in page.warnings() {
+    let codes = page::read_codes(&root.join(PAGE), &root.join(LOCK));
+    for (path, warning) in codes.warnings(PAGE, LOCK) {
         // Cargo shows one line per warning: the headline, with the hint after it.
         let help = warning
             .help
             .as_deref()
             .map(|h| format!(" (help: {h})"))
             .unwrap_or_default();
-        println!("cargo::warning={}{help}", warning.headline(PAGE));
+        println!("cargo::warning={}{help}", warning.headline(path));
     }
-    if page.has_errors() {
-        let count = page.errors().count();
-        eprintln!("{}", page.render(PAGE));
-        eprintln!(
-            "error: {PAGE} has {count} error{}; nothing was generated",
-            if count == 1 { "" } else { "s" }
-        );
+    if codes.has_errors() {
+        eprintln!("{}", codes.render(PAGE, LOCK));
+        for (path, diagnostics) in [
+            (PAGE, &codes.page.diagnostics),
+            (LOCK, &codes.lock_diagnostics),
+        ] {
+            let count = diagnostics.iter().filter(|d| d.is_error()).count();
+            if count > 0 {
+                eprintln!(
+                    "error: {path} has {count} error{}",
+                    if count == 1 { "" } else { "s" }
+                );
+            }
+        }
+        eprintln!("error: nothing was generated");
         std::process::exit(1);
     }
 
-    let source = codegen::generate(&page.entries, PAGE)?;
+    let source = codegen::generate(&codes.variants, PAGE)?;
     let out = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR is not set")?);
     write_if_changed(&out.join("error_codes.rs"), &source)
 }

@@ -11,17 +11,24 @@
 //! quotes them) with its Markdown escaped; variant names come from the naming rule, which only
 //! produces ASCII letters and digits.
 
-use crate::page::Named;
+use crate::page::{State, Variant};
 use proc_macro2::{Ident, Span};
 use quote::quote;
+use syn::parse::Parser as _;
 use syn::punctuated::Punctuated;
 
-/// The Rust source for `entries` (sorted by code, as the doc model gives them).
-pub fn generate(entries: &[Named], page_path: &str) -> anyhow::Result<String> {
-    let count = entries.len();
+/// The Rust source for `variants` (sorted by code, documented and retired ones together).
+pub fn generate(variants: &[Variant], page_path: &str) -> anyhow::Result<String> {
+    let count = variants.len();
+    let documented = variants
+        .iter()
+        .filter(|v| v.state != State::Retired)
+        .count();
     let enum_doc = format!(
         " A documented error code of the Cloud Trace Service (CTS) API: one variant for each of \
-         the {count} codes of `{page_path}`, in code order."
+         the {documented} codes of `{page_path}`, in code order, and one deprecated variant for \
+         each of the {} codes that left it (see `codes/ErrorCode.lock`).",
+        count - documented
     );
     let skeleton = quote! {
         #[doc = #enum_doc]
@@ -36,11 +43,17 @@ pub fn generate(entries: &[Named], page_path: &str) -> anyhow::Result<String> {
         pub enum ErrorCode {}
 
         impl ErrorCode {
-            /// Every documented code, sorted by code; `ALL[i]` is the variant whose data is at
-            /// index `i` of the tables below.
+            /// Every documented code, sorted by code.
             pub const ALL: &'static [ErrorCode] = &[];
+            /// The codes that are no longer documented, sorted by code: their variants are
+            /// deprecated and keep their last documented status and message.
+            #[allow(deprecated)]
+            pub const RETIRED: &'static [ErrorCode] = &[];
         }
 
+        /// Every variant, indexed by its discriminant (the order of `CODES`).
+        #[allow(deprecated)]
+        const VARIANTS: &[ErrorCode; #count] = &[];
         /// The code of each variant, indexed by its discriminant (sorted, for `from_code`).
         const CODES: &[&str; #count] = &[];
         /// The HTTP status of each variant, indexed by its discriminant.
@@ -53,42 +66,68 @@ pub fn generate(entries: &[Named], page_path: &str) -> anyhow::Result<String> {
         const SOLUTIONS: &[&str; #count] = &[];
     };
     let mut file: syn::File = syn::parse2(skeleton)?;
-    let idents: Vec<Ident> = entries.iter().map(|e| ident(&e.name)).collect();
+    let idents: Vec<Ident> = variants.iter().map(|v| ident(&v.name)).collect();
     let doc: syn::Path = ident("doc").into();
+    let paths = |retired: bool| -> Vec<syn::Expr> {
+        variants
+            .iter()
+            .zip(&idents)
+            .filter(|(v, _)| (v.state == State::Retired) == retired)
+            .map(|(_, i)| variant_path(i))
+            .collect()
+    };
     for item in &mut file.items {
         match item {
             syn::Item::Enum(e) => {
-                e.variants = entries
-                    .iter()
-                    .zip(&idents)
-                    .map(|(entry, ident)| syn::Variant {
-                        attrs: variant_docs(entry)
-                            .iter()
-                            .map(|d| doc_attr(&doc, d))
-                            .collect(),
+                let mut out = Punctuated::new();
+                for (v, ident) in variants.iter().zip(&idents) {
+                    let mut attrs: Vec<syn::Attribute> =
+                        variant_docs(v).iter().map(|d| doc_attr(&doc, d)).collect();
+                    if v.state == State::Retired {
+                        let note =
+                            format!("{} is no longer documented in {page_path}", v.entry.code);
+                        attrs.extend(
+                            syn::Attribute::parse_outer
+                                .parse2(quote!(#[deprecated(note = #note)]))?,
+                        );
+                    }
+                    out.push(syn::Variant {
+                        attrs,
                         ident: ident.clone(),
                         fields: syn::Fields::Unit,
                         discriminant: None,
-                    })
-                    .collect();
+                    });
+                }
+                e.variants = out;
             }
             syn::Item::Impl(i) => {
                 for impl_item in &mut i.items {
                     if let syn::ImplItem::Const(c) = impl_item {
-                        fill_array(&mut c.expr, idents.iter().map(variant_path));
+                        if c.ident == "RETIRED" {
+                            fill_array(&mut c.expr, paths(true).into_iter());
+                        } else if documented == count {
+                            // Nothing retired: every variant is documented.
+                            c.expr = syn::parse2(quote!(VARIANTS))?;
+                        } else {
+                            fill_array(&mut c.expr, paths(false).into_iter());
+                        }
                     }
                 }
             }
             syn::Item::Const(c) => {
                 let column: Vec<syn::Expr> = match c.ident.to_string().as_str() {
-                    "CODES" => entries.iter().map(|e| str_lit(&e.entry.code)).collect(),
-                    "STATUSES" => entries.iter().map(|e| int_lit(e.entry.status)).collect(),
-                    "MESSAGES" => entries.iter().map(|e| str_lit(&e.entry.message)).collect(),
-                    "DESCRIPTIONS" => entries
+                    "VARIANTS" => idents.iter().map(variant_path).collect(),
+                    "CODES" => variants.iter().map(|v| str_lit(&v.entry.code)).collect(),
+                    "STATUSES" => variants.iter().map(|v| int_lit(v.entry.status)).collect(),
+                    "MESSAGES" => variants.iter().map(|v| str_lit(&v.entry.message)).collect(),
+                    "DESCRIPTIONS" => variants
                         .iter()
-                        .map(|e| str_lit(&e.entry.description))
+                        .map(|v| str_lit(&v.entry.description))
                         .collect(),
-                    "SOLUTIONS" => entries.iter().map(|e| str_lit(&e.entry.solution)).collect(),
+                    "SOLUTIONS" => variants
+                        .iter()
+                        .map(|v| str_lit(&v.entry.solution))
+                        .collect(),
                     other => anyhow::bail!("no data for the table {other}"),
                 };
                 fill_array(&mut c.expr, column.into_iter());
@@ -166,8 +205,8 @@ fn doc_attr(doc: &syn::Path, text: &str) -> syn::Attribute {
 
 /// The rustdoc of a variant: code, status and message as its summary line, then the
 /// description and the solution.
-fn variant_docs(named: &Named) -> Vec<String> {
-    let e = &named.entry;
+fn variant_docs(variant: &Variant) -> Vec<String> {
+    let e = &variant.entry;
     let mut lines = Vec::new();
     let sections = [
         ("", &e.message),
@@ -187,6 +226,14 @@ fn variant_docs(named: &Named) -> Vec<String> {
             }
             lines.push(line);
         }
+    }
+    if variant.state == State::Retired {
+        lines.push(String::new());
+        lines.push(
+            " **Retired:** the page no longer documents this code; the status and message are \
+             its last documented ones (kept in `codes/ErrorCode.lock`)."
+                .to_string(),
+        );
     }
     lines
 }

@@ -5,8 +5,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-// `ErrorCode`, `ErrorCode::ALL` and the tables `CODES`, `STATUSES`, `MESSAGES`, `DESCRIPTIONS`,
-// `SOLUTIONS`, written by build.rs from codes/ErrorCode.rst.
+// `ErrorCode`, `ErrorCode::ALL`, `ErrorCode::RETIRED` and the tables `VARIANTS`, `CODES`,
+// `STATUSES`, `MESSAGES`, `DESCRIPTIONS`, `SOLUTIONS`, written by build.rs from
+// codes/ErrorCode.rst and codes/ErrorCode.lock.
 include!(concat!(env!("OUT_DIR"), "/error_codes.rs"));
 
 impl ErrorCode {
@@ -35,15 +36,19 @@ impl ErrorCode {
         SOLUTIONS[self as usize]
     }
 
-    /// The variant for a code exactly as the API returns it, or `None` for a code the page does
-    /// not document. Case matters: `"cts.0214"` is not `"CTS.0214"`.
+    /// The variant for a code exactly as the API returns it, or `None` for a code that neither
+    /// the page nor `codes/ErrorCode.lock` knows. Retired codes are found too (see
+    /// [`is_retired`](Self::is_retired)). Case matters: `"cts.0214"` is not `"CTS.0214"`.
     ///
     /// A binary search over the sorted code table: O(log n), and no code generated per variant.
     pub fn from_code(code: &str) -> Option<Self> {
-        CODES
-            .binary_search(&code)
-            .ok()
-            .map(|index| Self::ALL[index])
+        CODES.binary_search(&code).ok().map(|index| VARIANTS[index])
+    }
+
+    /// Whether the code is no longer documented: its variant is deprecated and keeps its last
+    /// documented status and message.
+    pub fn is_retired(self) -> bool {
+        Self::RETIRED.binary_search(&self).is_ok()
     }
 }
 

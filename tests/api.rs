@@ -137,3 +137,14 @@ fn accessors_work_in_const_context() {
     const CODE: &str = FIRST.code();
     assert_eq!((CODE, STATUS), ("CTS.0001", 400));
 }
+
+#[test]
+fn the_vendored_page_retires_nothing() {
+    assert!(ErrorCode::RETIRED.is_empty());
+    assert!(ErrorCode::ALL.iter().all(|c| !c.is_retired()));
+    assert_eq!(
+        ErrorCode::TrackerNotFound.code(),
+        "CTS.0214",
+        "names come from codes/ErrorCode.lock"
+    );
+}

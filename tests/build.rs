@@ -36,43 +36,73 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of the crate with `page` as its `codes/ErrorCode.rst`, built; returns the build's
-/// success, its stderr and the generated files it left.
-fn build_with_page(name: &str, page: &[u8]) -> (bool, String, Vec<PathBuf>) {
-    let dir = std::env::temp_dir().join(format!("cts-error-codes-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for file in ["Cargo.toml", "Cargo.lock", "build.rs", "README.md"] {
+/// A copy of the crate in a temporary folder, built with a target folder of its own (shared by
+/// these tests, so the build-dependencies are compiled once and the crate's own build output is
+/// never touched).
+struct Copy {
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Copy {
+    fn new(name: &str, page: &[u8]) -> Copy {
+        let dir =
+            std::env::temp_dir().join(format!("cts-error-codes-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::copy(root().join(file), dir.join(file)).unwrap();
+        for file in ["Cargo.toml", "Cargo.lock", "build.rs", "README.md"] {
+            std::fs::copy(root().join(file), dir.join(file)).unwrap();
+        }
+        for sub in ["build", "src", "codes", "examples"] {
+            copy_dir(&root().join(sub), &dir.join(sub));
+        }
+        std::fs::write(dir.join("codes/ErrorCode.rst"), page).unwrap();
+        Copy {
+            dir,
+            target: root().join("target/build-tests").join(name),
+        }
     }
-    for sub in ["build", "src", "codes", "examples"] {
-        copy_dir(&root().join(sub), &dir.join(sub));
+
+    /// `cargo ARGS` in the copy: success and stderr.
+    fn cargo(&self, args: &[&str]) -> (bool, String) {
+        let output = Command::new(env!("CARGO"))
+            .args(args)
+            .arg("--offline")
+            .current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", &self.target)
+            .env_remove("RUSTFLAGS")
+            .output()
+            .unwrap();
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     }
-    std::fs::write(dir.join("codes/ErrorCode.rst"), page).unwrap();
-    // A target folder of its own (shared by these tests), so the build-dependencies are compiled
-    // once and the crate's own build output is never touched.
-    let target = root().join("target/build-tests").join(name);
-    let output = Command::new(env!("CARGO"))
-        .args(["build", "--offline", "--lib"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", &target)
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
-    let generated = std::fs::read_dir(target.join("debug/build"))
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().path().join("out/error_codes.rs"))
-                .filter(|p| p.exists())
-                .collect()
-        })
-        .unwrap_or_default();
-    let _ = std::fs::remove_dir_all(&dir);
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        generated,
-    )
+
+    /// The generated files the builds left.
+    fn generated(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.target.join("debug/build"))
+            .map(|entries| {
+                entries
+                    .map(|e| e.unwrap().path().join("out/error_codes.rs"))
+                    .filter(|p| p.exists())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The crate built with `page` as its `codes/ErrorCode.rst`: success, stderr, generated files.
+fn build_with_page(name: &str, page: &[u8]) -> (bool, String, Vec<PathBuf>) {
+    let copy = Copy::new(name, page);
+    let (ok, stderr) = copy.cargo(&["build", "--lib"]);
+    (ok, stderr, copy.generated())
 }
 
 #[test]
@@ -83,7 +113,8 @@ fn a_broken_page_fails_the_build_with_every_report_and_generates_nothing() {
         "codes/ErrorCode.rst:7:3: error: status `4O4` is not an HTTP status code",
         "codes/ErrorCode.rst:9:21: error: error code `CTS. 0002` has white space in it",
         "codes/ErrorCode.rst:11:29: error: empty error message",
-        "error: codes/ErrorCode.rst has 3 errors; nothing was generated",
+        "error: codes/ErrorCode.rst has 3 errors",
+        "error: nothing was generated",
         "7 | | 4O4         | CTS.0001   | The tracker does not exist.   |",
     ] {
         assert!(
@@ -150,4 +181,73 @@ fn a_code_listed_twice_identically_builds_with_a_warning() {
         1,
         "one entry for the code"
     );
+}
+
+/// Code written against the names of the vendored page, as a user of the crate writes it.
+const USER_CODE: &str = r#"
+use cts_error_codes::ErrorCode;
+
+fn main() {
+    for code in [ErrorCode::TrackerNotFound, ErrorCode::NoPermission, ErrorCode::CtsNotTrusted] {
+        println!("{code} retired={}", code.is_retired());
+    }
+    match ErrorCode::from_code("CTS.0229") {
+        Some(ErrorCode::OrganizationTrackerExists) => println!("still known"),
+        _ => unreachable!(),
+    }
+}
+"#;
+
+#[test]
+fn dropping_in_an_older_page_keeps_old_names_and_deprecates_retired_codes() {
+    let page = root().join("../shared/corpus/cts/v1-2022-12.rst");
+    if !page.exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is missing, and CI is set",
+            page.display()
+        );
+        eprintln!("notice: {} is missing; skipping", page.display());
+        return;
+    }
+    let copy = Copy::new("v1", &std::fs::read(page).unwrap());
+    std::fs::write(copy.dir.join("examples/user.rs"), USER_CODE).unwrap();
+    let (ok, stderr) = copy.cargo(&["build", "--example", "user"]);
+    assert!(
+        ok,
+        "code written against the old names must still compile:\n{stderr}"
+    );
+    for retired in ["NoPermission", "CtsNotTrusted", "OrganizationTrackerExists"] {
+        assert!(
+            stderr.contains(&format!(
+                "use of deprecated unit variant `cts_error_codes::ErrorCode::{retired}`"
+            )),
+            "no deprecation warning for {retired}:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("CTS.0013 is no longer documented in codes/ErrorCode.rst"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("`cts_error_codes::ErrorCode::TrackerNotFound`"),
+        "{stderr}"
+    );
+    // New codes of that page are announced with the name the rule gives them.
+    assert!(
+        stderr.contains("`CTS.0012` is not pinned in codes/ErrorCode.lock"),
+        "{stderr}"
+    );
+    let binary = copy.target.join("debug/examples/user");
+    let run = Command::new(binary).output().unwrap();
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        out.contains("CTS.0214 (HTTP 404): The tracker does not exist. retired=false"),
+        "{out}"
+    );
+    assert!(
+        out.contains("CTS.0228 (HTTP 400): The CTS service is not trusted. retired=true"),
+        "{out}"
+    );
+    assert!(out.contains("still known"), "{out}");
 }

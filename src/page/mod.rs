@@ -1,13 +1,5 @@
-//! Reading the CTS "Error Codes" page: the one reader and doc model of the project.
-//!
-//! `build.rs` compiles these files into the build script (through `#[path]`), and the tests
-//! compile the same files; nothing here depends on anything but `std`.
-//!
-//! The flow: bytes → [`source`] (lines as docutils normalises them) → [`reader`] (grid tables,
-//! cells, spans, positions) → [`model`] (one checked entry per code) → [`naming`] (variant
-//! names). Every problem found on the way becomes a [`Diagnostic`].
-
 pub mod diagnostic;
+pub mod lock;
 pub mod model;
 pub mod naming;
 pub mod reader;
@@ -18,66 +10,57 @@ pub mod text;
 mod unicode;
 
 pub use diagnostic::Diagnostic;
+pub use lock::{Pin, State, Variant};
 pub use model::Entry;
 use source::Source;
 use std::path::Path;
 
-/// An entry with the name of its enum variant.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Named {
-    pub entry: Entry,
-    pub name: String,
-}
-
-/// Everything read from a page: the entries (meaningful only without errors) and every report.
+/// Everything read from a page: its entries (meaningful only without errors) and every report.
 #[derive(Clone, Debug, Default)]
 pub struct Page {
     pub source: Source,
-    pub entries: Vec<Named>,
+    pub entries: Vec<Entry>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Page {
-    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.is_error())
-    }
-
-    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| !d.is_error())
-    }
-
     pub fn has_errors(&self) -> bool {
-        self.errors().next().is_some()
+        self.diagnostics.iter().any(|d| d.is_error())
     }
 
     /// Every report, in page order, as rustc would print them, `path` naming the file.
     pub fn render(&self, path: &str) -> String {
-        self.diagnostics
-            .iter()
-            .map(|d| d.render(path, &self.source))
-            .collect::<Vec<_>>()
-            .join("\n")
+        render(&self.diagnostics, path, &self.source)
     }
+}
+
+fn render(diagnostics: &[Diagnostic], path: &str, source: &Source) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.render(path, source))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Read the page at `path`. A file that is missing or unreadable is a report like any other.
 pub fn read_file(path: &Path) -> Page {
     match std::fs::read(path) {
         Ok(bytes) => read_page(&bytes),
-        Err(e) => {
-            let what = if e.kind() == std::io::ErrorKind::NotFound {
-                "the error-code page is missing".to_string()
-            } else {
-                format!("cannot read the error-code page: {e}")
-            };
-            Page {
-                diagnostics: vec![Diagnostic::file_error(what).help(
-                    "put the CTS \"Error Codes\" page (reStructuredText, e.g. ErrorCode.rst from the \
-                     CTS API reference) at this path",
-                )],
-                ..Page::default()
-            }
-        }
+        Err(e) => Page {
+            diagnostics: vec![unreadable("the error-code page", &e).help(
+                "put the CTS \"Error Codes\" page (reStructuredText, e.g. ErrorCode.rst from the \
+                 CTS API reference) at this path",
+            )],
+            ..Page::default()
+        },
+    }
+}
+
+fn unreadable(what: &str, e: &std::io::Error) -> Diagnostic {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        Diagnostic::file_error(format!("{what} is missing"))
+    } else {
+        Diagnostic::file_error(format!("cannot read {what}: {e}"))
     }
 }
 
@@ -97,43 +80,7 @@ pub fn read_page(bytes: &[u8]) -> Page {
     let source = source::split_lines(text);
     let tables = reader::read_tables(&source);
     let (entries, mut diagnostics) = model::entries(&tables);
-    let pairs: Vec<(&str, &str)> = entries
-        .iter()
-        .map(|e| (e.code.as_str(), e.message.as_str()))
-        .collect();
-    let names = match naming::names(&pairs) {
-        Ok(names) => names,
-        Err(clashes) => {
-            for group in clashes {
-                let first = &entries[group[0]];
-                let others: Vec<String> = group[1..]
-                    .iter()
-                    .map(|&i| format!("`{}` (line {})", entries[i].code, entries[i].line))
-                    .collect();
-                diagnostics.push(
-                    Diagnostic::error(
-                        first.line,
-                        first.column,
-                        format!(
-                            "`{}` and {} would get the same variant name",
-                            first.code,
-                            others.join(", ")
-                        ),
-                    )
-                    .width(first.code.chars().count())
-                    .note("their messages have the same words, so the naming rule cannot tell them apart")
-                    .help("make the messages differ, or give the codes their own names"),
-                );
-            }
-            Vec::new()
-        }
-    };
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    let entries = entries
-        .into_iter()
-        .zip(names)
-        .map(|(entry, name)| Named { entry, name })
-        .collect();
     Page {
         source,
         entries,
@@ -141,6 +88,99 @@ pub fn read_page(bytes: &[u8]) -> Page {
     }
 }
 
+/// The page and the lock together: what the build generates from.
+#[derive(Clone, Debug, Default)]
+pub struct Codes {
+    pub page: Page,
+    pub lock_source: Source,
+    pub pins: Vec<Pin>,
+    /// Reports about the lock file (positions in it).
+    pub lock_diagnostics: Vec<Diagnostic>,
+    /// Every variant, sorted by code; empty when there are errors.
+    pub variants: Vec<Variant>,
+}
+
+impl Codes {
+    pub fn has_errors(&self) -> bool {
+        self.page.has_errors() || self.lock_diagnostics.iter().any(|d| d.is_error())
+    }
+
+    /// Every report about both files, as rustc would print them.
+    pub fn render(&self, page_path: &str, lock_path: &str) -> String {
+        let page = self.page.render(page_path);
+        let lock = render(&self.lock_diagnostics, lock_path, &self.lock_source);
+        [page, lock]
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The warnings, each with the path of the file it is about.
+    pub fn warnings<'a>(
+        &'a self,
+        page_path: &'a str,
+        lock_path: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a Diagnostic)> {
+        let page = self.page.diagnostics.iter().map(move |d| (page_path, d));
+        let lock = self.lock_diagnostics.iter().map(move |d| (lock_path, d));
+        page.chain(lock).filter(|(_, d)| !d.is_error())
+    }
+}
+
+/// Read the page and the lock (a missing lock pins nothing) and resolve the variants.
+pub fn read_codes(page_path: &Path, lock_path: &Path) -> Codes {
+    let page = read_file(page_path);
+    let lock = match std::fs::read(lock_path) {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(unreadable("the lock file", &e)),
+    };
+    match lock {
+        Ok(text) => resolve(page, &text),
+        Err(diag) => Codes {
+            page,
+            lock_diagnostics: vec![
+                diag.help("make the file readable, or remove it to derive every name")
+            ],
+            ..Codes::default()
+        },
+    }
+}
+
+/// Resolve a read page against the text of a lock file.
+pub fn resolve(mut page: Page, lock_text: &str) -> Codes {
+    let (pins, lock_diagnostics) = lock::parse(lock_text);
+    let mut codes = Codes {
+        lock_source: source::split_lines(lock_text),
+        pins,
+        lock_diagnostics,
+        ..Codes::default()
+    };
+    if page.has_errors() || codes.has_errors() {
+        codes.page = page;
+        return codes;
+    }
+    let (variants, clashes) = lock::variants(&page.entries, &codes.pins);
+    page.diagnostics.extend(clashes);
+    for v in variants.iter().filter(|v| v.state == State::New) {
+        page.diagnostics.push(
+            Diagnostic::warning(
+                v.entry.line,
+                v.entry.column,
+                format!("`{}` is not pinned in codes/ErrorCode.lock; it is named `{}` by the naming rule", v.entry.code, v.name),
+            )
+            .width(v.entry.code.chars().count())
+            .help("pin its name: `BLESS=1 cargo test` writes it to codes/ErrorCode.lock"),
+        );
+    }
+    page.diagnostics.sort_by_key(|d| (d.line, d.column));
+    codes.page = page;
+    if !codes.has_errors() {
+        codes.variants = variants;
+    }
+    codes
+}
 /// Every invalid UTF-8 sequence, at its line and column.
 fn utf8_errors(bytes: &[u8]) -> Vec<Diagnostic> {
     let mut out = Vec::new();

@@ -17,7 +17,7 @@
 //!
 //! Two codes whose messages give the same words all the way are a page error naming both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Words dropped from messages: they make names longer without telling codes apart.
 const FILLER: &[&str] = &[
@@ -96,31 +96,48 @@ fn words_of_code(code: &str) -> String {
     words(code).concat()
 }
 
-/// Names for `(code, message)` pairs, in the same order. `Err` holds the groups of indexes whose
-/// messages give the same name however many words are used.
-pub fn names(entries: &[(&str, &str)]) -> Result<Vec<String>, Vec<Vec<usize>>> {
+/// Entries the rule cannot name apart: the indexes of entries that get the same name, or of an
+/// entry whose name is already `taken` (pinned for another code).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clash {
+    pub entries: Vec<usize>,
+    pub taken: Option<String>,
+}
+
+/// Names for `(code, message)` pairs, in the same order, none of them in `taken`. `Err` holds the
+/// clashes that remain however many words are used.
+pub fn names(entries: &[(&str, &str)], taken: &BTreeSet<&str>) -> Result<Vec<String>, Vec<Clash>> {
     let all_words: Vec<Vec<String>> = entries.iter().map(|(_, m)| words(m)).collect();
-    let mut taken: Vec<usize> = vec![WORDS; entries.len()];
+    let mut used: Vec<usize> = vec![WORDS; entries.len()];
     loop {
         let names: Vec<String> = entries
             .iter()
             .enumerate()
-            .map(|(i, (code, _))| name_from(&all_words[i], taken[i], code))
+            .map(|(i, (code, _))| name_from(&all_words[i], used[i], code))
             .collect();
         let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, name) in names.iter().enumerate() {
             groups.entry(name).or_default().push(i);
         }
-        let clashes: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+        let clashes: Vec<Clash> = groups
+            .into_iter()
+            .filter(|(name, group)| group.len() > 1 || taken.contains(name))
+            .map(|(name, entries)| Clash {
+                entries,
+                taken: taken.contains(name).then(|| name.to_string()),
+            })
+            .collect();
         if clashes.is_empty() {
             return Ok(names);
         }
         // Give every clashing entry one more word; when none has more, the clash is final.
         let mut grew = false;
-        for &i in clashes.iter().flatten() {
-            if taken[i] < all_words[i].len() {
-                taken[i] += 1;
-                grew = true;
+        for clash in &clashes {
+            for &i in &clash.entries {
+                if used[i] < all_words[i].len() {
+                    used[i] += 1;
+                    grew = true;
+                }
             }
         }
         if !grew {
@@ -134,7 +151,9 @@ mod tests {
     use super::*;
 
     fn one(message: &str) -> String {
-        names(&[("CTS.0001", message)]).unwrap().remove(0)
+        names(&[("CTS.0001", message)], &BTreeSet::new())
+            .unwrap()
+            .remove(0)
     }
 
     #[test]
@@ -157,11 +176,14 @@ mod tests {
 
     #[test]
     fn similar_messages_take_words_until_they_differ() {
-        let got = names(&[
+        let got = names(
+            &[
             ("CTS.1", "Invalid message body. The OBS bucket for which data operations are to be recorded cannot be empty."),
             ("CTS.2", "Invalid message body. The OBS bucket for which data operations are to be recorded and the OBS bucket configured for storing transferred traces cannot be the same."),
             ("CTS.3", "Quota exceeded."),
-        ])
+            ],
+            &BTreeSet::new(),
+        )
         .unwrap();
         assert_eq!(
             got[0],
@@ -176,7 +198,43 @@ mod tests {
 
     #[test]
     fn identical_messages_are_reported_as_a_group() {
-        let got = names(&[("A.1", "Same text."), ("A.2", "x"), ("A.3", "same TEXT")]);
-        assert_eq!(got, Err(vec![vec![0, 2]]));
+        let got = names(
+            &[("A.1", "Same text."), ("A.2", "x"), ("A.3", "same TEXT")],
+            &BTreeSet::new(),
+        );
+        assert_eq!(
+            got,
+            Err(vec![Clash {
+                entries: vec![0, 2],
+                taken: None
+            }])
+        );
+    }
+
+    #[test]
+    fn taken_names_make_a_new_name_take_more_words() {
+        let taken = BTreeSet::from(["TrackerNotFound"]);
+        let got = names(
+            &[("A.1", "Tracker not found in region x.")],
+            &BTreeSet::new(),
+        )
+        .unwrap();
+        assert_eq!(got, ["TrackerNotFoundRegionX"]);
+        let got = names(
+            &[
+                ("A.1", "Tracker not found"),
+                ("A.2", "Tracker not found here"),
+            ],
+            &taken,
+        );
+        assert_eq!(
+            got,
+            Err(vec![Clash {
+                entries: vec![0],
+                taken: Some("TrackerNotFound".into())
+            }])
+        );
+        let got = names(&[("A.2", "Tracker not found here")], &taken).unwrap();
+        assert_eq!(got, ["TrackerNotFoundHere"]);
     }
 }

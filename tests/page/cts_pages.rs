@@ -38,13 +38,7 @@ fn every_published_cts_page_gives_one_entry_per_row() {
         let ours: Vec<(String, u16, String)> = page
             .entries
             .iter()
-            .map(|e| {
-                (
-                    e.entry.code.clone(),
-                    e.entry.status,
-                    e.entry.message.clone(),
-                )
-            })
+            .map(|e| (e.code.clone(), e.status, e.message.clone()))
             .collect();
         assert_eq!(ours, from_docutils, "{version}");
         assert_eq!(ours.len(), codes, "{version}");

@@ -4,9 +4,12 @@
 #[path = "../../src/page/mod.rs"]
 mod page;
 
+mod agreement;
 mod bad_pages;
 mod cts_pages;
 mod docutils;
+mod naming;
+mod replay;
 mod shared;
 
 /// `src/page/unicode.rs` is what `tools/unicode_tables.py` writes with the Python docutils
