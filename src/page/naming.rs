@@ -3,7 +3,8 @@
 //! The rule (also in the README):
 //!
 //! 1. The message is split into words at every character that is not a letter or a digit
-//!    (`tracker_name` is two words). Latin letters with accents lose them (`é` → `e`); other
+//!    (`tracker_name` is two words) and where a lower-case letter is followed by an upper-case
+//!    one (`topicId` is two words). Latin letters with accents lose them (`é` → `e`); other
 //!    non-ASCII characters separate words.
 //! 2. Filler words are dropped: `a an the of is are was were has have been in please`.
 //! 3. Each word is written with a capital first letter and the rest in lower case, acronyms
@@ -33,6 +34,10 @@ pub fn words(message: &str) -> Vec<String> {
     let mut word = String::new();
     for c in message.chars() {
         let folded = if c.is_ascii() { None } else { fold(c) };
+        // camelCase inside a word starts a new word: `topicId` is `topic` and `Id`.
+        if c.is_ascii_uppercase() && word.ends_with(|l: char| l.is_ascii_lowercase()) {
+            words.push(std::mem::take(&mut word));
+        }
         match folded {
             Some(s) => word.push_str(s),
             None if c.is_ascii_alphanumeric() => word.push(c),

@@ -88,17 +88,18 @@ fn names_of_real_and_hostile_messages() {
         ),
         (
             "State setting failed, check if topicId exists.",
-            "StateSettingFailedCheckIfTopicid",
+            "StateSettingFailedCheckIfTopic",
         ),
         (
             "NotificationV3 name is existed already.",
-            "Notificationv3NameExistedAlready",
+            "NotificationV3NameExistedAlready",
         ),
         (
             "The notification_type must be smn.",
             "NotificationTypeMustBeSmn",
         ),
         ("Query failed.", "QueryFailed"),
+        ("getHTTPResponseCode failed", "GetHttpresponseCodeFailed"),
         // Hostile messages.
         ("match", "Match"),
         ("Self", "SelfError"),
@@ -120,7 +121,7 @@ fn names_of_real_and_hostile_messages() {
         ("...", "Cts0001"),
         ("", "Cts0001"),
         ("   leading and trailing   ", "LeadingAndTrailing"),
-        ("MiXeD CaSe WoRdS", "MixedCaseWords"),
+        ("MiXeD CaSe WoRdS", "MiXeDCaSeWo"),
         ("tab\tand\nnewline", "TabAndNewline"),
         ("emoji 😀 separates", "EmojiSeparates"),
     ];
