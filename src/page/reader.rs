@@ -7,7 +7,7 @@
 //! counted as zero (§4). Each cell keeps its lines and where its text starts in the file.
 
 use super::source::{is_combining, is_py_space, is_wide, Line, Source};
-use super::text::plain_text;
+use super::text::{explicit_markup, plain_text, ADMONITIONS};
 use std::borrow::Cow;
 
 /// docutils pads every wide character with this so that one string index is one column (§3.2).
@@ -139,22 +139,12 @@ pub fn read_tables(source: &Source) -> Tables {
     out
 }
 
-/// Directives whose content docutils parses as reStructuredText, so a grid table in it is read.
-/// The content of any other directive (code blocks, raw, csv-table, ...) and of comments is not.
+/// Directives besides the admonitions whose content docutils parses as reStructuredText, so a
+/// grid table in it is read. The content of any other directive (code blocks, raw, csv-table,
+/// ...) and of comments is not.
 const RST_CONTENT_DIRECTIVES: &[&str] = &[
     "table",
     "figure",
-    "note",
-    "warning",
-    "attention",
-    "caution",
-    "danger",
-    "error",
-    "hint",
-    "important",
-    "tip",
-    "admonition",
-    "seealso",
     "topic",
     "sidebar",
     "container",
@@ -222,9 +212,17 @@ impl BodyScanner<'_> {
                 n = self.table(n, end, indent);
                 continue;
             }
-            if let Some(name) = explicit_markup(line) {
+            let text: String = if line.starts_with(&['.', '.']) {
+                line.iter().collect()
+            } else {
+                String::new()
+            };
+            if let Some(directive) = explicit_markup(&text) {
+                let name = directive.map(|(name, _)| name);
                 let block_end = self.indented_block_end(n + 1, end, indent);
-                if name.is_some_and(|d| RST_CONTENT_DIRECTIVES.contains(&d.as_str())) {
+                let rst_content =
+                    |d: &str| ADMONITIONS.contains(&d) || RST_CONTENT_DIRECTIVES.contains(&d);
+                if name.is_some_and(|d| rst_content(&d)) {
                     let inner = (n + 1..block_end)
                         .filter(|&m| !self.is_blank(m, indent))
                         .map(|m| self.rel_indent(m, indent))
@@ -410,25 +408,6 @@ fn border_like(line: &[char], fill: char) -> bool {
 /// A section underline: one punctuation character repeated (at least twice).
 fn is_underline(line: &[char]) -> bool {
     line.len() >= 2 && line[0].is_ascii_punctuation() && line.iter().all(|&c| c == line[0])
-}
-
-/// `Some(name)` for `.. name::` directives, `Some(None)` for other explicit markup (comments,
-/// targets, footnotes, substitution definitions), `None` for a line that is not explicit markup.
-fn explicit_markup(line: &[char]) -> Option<Option<String>> {
-    let text: String = line.iter().collect();
-    let rest = text
-        .strip_prefix("..")
-        .filter(|r| r.is_empty() || r.starts_with(' '))?;
-    let rest = rest.trim_start();
-    let directive = rest.find("::").and_then(|i| {
-        let name = &rest[..i];
-        let ok = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_alphanumeric() || "-_+:.".contains(c));
-        ok.then(|| name.to_ascii_lowercase())
-    });
-    Some(directive)
 }
 
 /// One line of a table block: padded for wide characters, with file positions.

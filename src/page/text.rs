@@ -52,8 +52,8 @@ pub fn plain_text(lines: &[String]) -> String {
     paragraphs.join("\n\n")
 }
 
-/// Directives whose argument is text (admonitions); others' arguments are names or paths.
-const TEXT_DIRECTIVES: &[&str] = &[
+/// The admonition directives: their argument is text and their content is reStructuredText.
+pub const ADMONITIONS: &[&str] = &[
     "note",
     "warning",
     "attention",
@@ -65,27 +65,42 @@ const TEXT_DIRECTIVES: &[&str] = &[
     "tip",
     "admonition",
     "seealso",
-    "rubric",
-    "topic",
-    "sidebar",
 ];
 
-/// For a directive line `.. name:: argument`, the argument.
+/// Other directives whose argument is text rather than a name or a path.
+const TEXT_ARGUMENT_DIRECTIVES: &[&str] = &["rubric", "topic", "sidebar"];
+
+/// For a line of explicit markup (`..` followed by a space or nothing: a directive, comment,
+/// target...), `Some` with the directive's name (lower case) and argument when it is a
+/// directive `.. name:: argument`. `None` for any other line.
+pub fn explicit_markup(line: &str) -> Option<Option<(String, &str)>> {
+    let rest = line
+        .strip_prefix("..")
+        .filter(|r| r.is_empty() || r.starts_with(' '))?;
+    let directive = rest
+        .trim_start()
+        .split_once("::")
+        .and_then(|(name, argument)| {
+            let is_name = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-_+:.".contains(c));
+            is_name.then(|| {
+                (
+                    name.to_ascii_lowercase(),
+                    argument.trim_matches(is_py_space),
+                )
+            })
+        });
+    Some(directive)
+}
+
+/// For a directive line `.. name:: argument`, its text: the argument when it is text.
 fn directive_argument(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix(".. ")?;
-    let (name, argument) = rest.split_once("::")?;
-    let is_name = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || "-_+:.".contains(c));
-    let text = TEXT_DIRECTIVES.contains(&name.to_ascii_lowercase().as_str());
-    is_name.then(|| {
-        if text {
-            argument.trim_matches(is_py_space)
-        } else {
-            ""
-        }
-    })
+    let (name, argument) = explicit_markup(line)??;
+    let text =
+        ADMONITIONS.contains(&name.as_str()) || TEXT_ARGUMENT_DIRECTIVES.contains(&name.as_str());
+    Some(if text { argument } else { "" })
 }
 
 /// The text of a line that starts a bullet or enumerated list item, without its marker.

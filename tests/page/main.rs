@@ -10,6 +10,7 @@ mod cts_pages;
 mod docutils;
 mod naming;
 mod replay;
+#[path = "../common/mod.rs"]
 mod shared;
 
 /// `src/page/unicode.rs` is what `tools/unicode_tables.py` writes with the Python docutils

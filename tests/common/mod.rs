@@ -1,4 +1,5 @@
-//! Access to `../shared/` (the corpus and docutils' cases), read in place.
+//! Access to `../shared/` (the corpus and docutils' cases), read in place; shared by the test
+//! crates.
 
 use std::path::PathBuf;
 
