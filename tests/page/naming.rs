@@ -135,6 +135,49 @@ fn names_of_real_and_hostile_messages() {
 }
 
 #[test]
+fn similar_messages_take_words_until_they_differ() {
+    let got = names(
+        &[
+            ("CTS.1", "Invalid message body. The OBS bucket for which data operations are to be recorded cannot be empty."),
+            ("CTS.2", "Invalid message body. The OBS bucket for which data operations are to be recorded and the OBS bucket configured for storing transferred traces cannot be the same."),
+            ("CTS.3", "Quota exceeded."),
+        ],
+        &BTreeSet::new(),
+    )
+    .unwrap();
+    assert_eq!(
+        got[0],
+        "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedCannot"
+    );
+    assert_eq!(
+        got[1],
+        "InvalidMessageBodyObsBucketForWhichDataOperationsToBeRecordedAnd"
+    );
+    assert_eq!(got[2], "QuotaExceeded");
+}
+
+#[test]
+fn pinned_names_are_not_given_again() {
+    let taken = BTreeSet::from(["TrackerNotFound"]);
+    let got = names(
+        &[
+            ("A.1", "Tracker not found"),
+            ("A.2", "Tracker not found here"),
+        ],
+        &taken,
+    );
+    assert_eq!(
+        got,
+        Err(vec![Clash {
+            entries: vec![0],
+            taken: Some("TrackerNotFound".into())
+        }])
+    );
+    let got = names(&[("A.2", "Tracker not found here")], &taken).unwrap();
+    assert_eq!(got, ["TrackerNotFoundHere"]);
+}
+
+#[test]
 fn two_messages_with_the_same_words_clash() {
     let got = names(
         &[
