@@ -321,8 +321,8 @@ impl Agreement {
         *self == Agreement::default()
     }
 
-    /// The readable report, ending with the command that accepts the change.
-    pub fn render(&self, page_path: &str, lock_path: &str) -> String {
+    /// The readable report, ending with `accept`: how to accept the change.
+    pub fn render(&self, page_path: &str, lock_path: &str, accept: &str) -> String {
         let mut out = format!("{page_path} and {lock_path} disagree:\n");
         let mut group = |title: String, lines: Vec<String>| {
             if !lines.is_empty() {
@@ -367,13 +367,15 @@ impl Agreement {
                 .map(|(c, a, b)| format!("~ {c}:\n      - {a}\n      + {b}"))
                 .collect(),
         );
-        out.push_str(&format!(
-            "\nIf the page is right, accept the change: BLESS=1 cargo test\n\
-             (then review the diff of {lock_path}; a new code's name may be edited there).\n"
-        ));
+        out.push('\n');
+        out.push_str(accept);
         out
     }
 }
+
+/// How to accept a change of the vendored page.
+pub const ACCEPT: &str = "If the page is right, accept the change: BLESS=1 cargo test\n\
+     (then review the diff of codes/ErrorCode.lock; a new code's name may be edited there).\n";
 
 /// Compare the page's variants (from [`variants`]) with the lock's pins.
 pub fn agreement(variants: &[Variant], pins: &[Pin]) -> Agreement {

@@ -9,8 +9,19 @@
 
 use super::source::is_py_space;
 
-/// Plain text of a cell from its lines (as the reader cut them out of the table).
+/// Plain text of a cell from its lines (as the reader cut them out of the table), each
+/// paragraph on one line.
 pub fn plain_text(lines: &[String]) -> String {
+    cell_text(lines, " ")
+}
+
+/// The text exactly as docutils' `astext()` gives it: the lines of a paragraph stay separate
+/// lines (for comparing with docutils' own output).
+pub fn docutils_text(lines: &[String]) -> String {
+    cell_text(lines, "\n")
+}
+
+fn cell_text(lines: &[String], line_joiner: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     // Whether the paragraph being collected is a list item: only then may the next line start
@@ -18,7 +29,7 @@ pub fn plain_text(lines: &[String]) -> String {
     let mut in_item = false;
     let mut flush = |current: &mut Vec<&str>| {
         if !current.is_empty() {
-            paragraphs.push(inline_text(&current.join(" ")));
+            paragraphs.push(inline_text(&current.join(line_joiner)));
             current.clear();
         }
     };

@@ -26,5 +26,5 @@ fn page_and_lock_agree() {
     if report.is_empty() {
         panic!("{LOCK} is not in the form the tools write (sorted, one line per code).\nRewrite it: BLESS=1 cargo test");
     }
-    panic!("{}", report.render(PAGE, LOCK));
+    panic!("{}", report.render(PAGE, LOCK, lock::ACCEPT));
 }

@@ -75,7 +75,7 @@ fn v4_adds_exactly_cts_0400() {
             ..Agreement::default()
         }
     );
-    let shown = report.render("codes/ErrorCode.rst", "codes/ErrorCode.lock");
+    let shown = report.render("codes/ErrorCode.rst", "codes/ErrorCode.lock", lock::ACCEPT);
     assert!(
         shown.contains("codes added (1):\n  + CTS.0400 as `"),
         "{shown}"
