@@ -1,9 +1,32 @@
-#![doc = include_str!("../README.md")]
+// The README is the crate's documentation; its examples parse codes, which needs `std`.
+#![cfg_attr(feature = "std", doc = include_str!("../README.md"))]
+#![cfg_attr(
+    not(feature = "std"),
+    doc = "The error codes of the Cloud Trace Service (CTS) API (built without `std`: the enum, \
+           its tables and `ErrorCode::from_code`)."
+)]
+#![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use std::fmt;
-use std::str::FromStr;
+#[cfg(feature = "std")]
+extern crate std;
+
+#[cfg(feature = "std")]
+mod api_error;
+#[cfg(feature = "http")]
+mod http;
+#[cfg(feature = "std")]
+mod json;
+#[cfg(feature = "serde")]
+mod serde;
+
+#[cfg(feature = "std")]
+pub use api_error::ApiError;
+
+use core::fmt;
+#[cfg(feature = "std")]
+use std::string::String;
 
 // `ErrorCode`, `ErrorCode::ALL`, `ErrorCode::RETIRED` and the tables `VARIANTS`, `CODES`,
 // `STATUSES`, `MESSAGES`, `DESCRIPTIONS`, `SOLUTIONS`, written by build.rs from
@@ -66,19 +89,21 @@ impl fmt::Display for ErrorCode {
     }
 }
 
-impl std::error::Error for ErrorCode {}
+impl core::error::Error for ErrorCode {}
 
-impl FromStr for ErrorCode {
+#[cfg(feature = "std")]
+impl core::str::FromStr for ErrorCode {
     type Err = UnknownErrorCode;
 
     /// Same as [`ErrorCode::from_code`], with the unknown code kept in the error.
     fn from_str(code: &str) -> Result<Self, Self::Err> {
         Self::from_code(code).ok_or_else(|| UnknownErrorCode {
-            code: code.to_owned(),
+            code: String::from(code),
         })
     }
 }
 
+#[cfg(feature = "std")]
 impl TryFrom<&str> for ErrorCode {
     type Error = UnknownErrorCode;
 
@@ -87,15 +112,17 @@ impl TryFrom<&str> for ErrorCode {
     }
 }
 
-/// A code that the documentation this crate was built from does not list.
+/// A code that the documentation this crate was built from does not list (with `std`).
 ///
 /// It keeps the code exactly as received. It is deliberately opaque (no public field, no
 /// variant to match): a code that is unknown today may become a variant in a later release.
+#[cfg(feature = "std")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownErrorCode {
     code: String,
 }
 
+#[cfg(feature = "std")]
 impl UnknownErrorCode {
     /// The code as it was received.
     pub fn as_str(&self) -> &str {
@@ -104,10 +131,12 @@ impl UnknownErrorCode {
 }
 
 /// `unknown CTS error code "cts.0007"`.
+#[cfg(feature = "std")]
 impl fmt::Display for UnknownErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown CTS error code {:?}", self.code)
     }
 }
 
-impl std::error::Error for UnknownErrorCode {}
+#[cfg(feature = "std")]
+impl core::error::Error for UnknownErrorCode {}

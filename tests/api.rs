@@ -1,5 +1,6 @@
 //! The generated API as a client of the CTS API uses it, checked against the page as docutils
 //! reads it (its output is stored in `../shared/corpus/expected/`).
+#![cfg(feature = "std")]
 
 use cts_error_codes::{ErrorCode, UnknownErrorCode};
 use std::path::PathBuf;

@@ -14,7 +14,9 @@ fn cli() -> Command {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn stdout(output: &std::process::Output) -> String {
@@ -60,7 +62,18 @@ fn list_for_people_and_as_json() {
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 32);
     let keys: Vec<&String> = list[0].as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["code", "description", "message", "name", "retired", "solution", "status"]);
+    assert_eq!(
+        keys,
+        [
+            "code",
+            "description",
+            "message",
+            "name",
+            "retired",
+            "solution",
+            "status"
+        ]
+    );
     assert_eq!(list[0]["code"], "CTS.0001");
     assert_eq!(list[0]["status"], 400);
     assert_eq!(list[0]["name"], "IamOrObsAbnormal");
@@ -85,12 +98,25 @@ fn check_a_newer_page_reports_what_changed() {
     let page = shared.join("corpus/cts/v4-2025-11.rst");
     let out = cli().arg("check").arg(&page).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("codes added (1):\n  + CTS.0400 as `NotificationV3NameExistedAlready`\n"), "{}", stdout(&out));
-    let out = cli().arg("check").arg("--json").arg(&page).output().unwrap();
+    assert!(
+        stdout(&out)
+            .contains("codes added (1):\n  + CTS.0400 as `NotificationV3NameExistedAlready`\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = cli()
+        .arg("check")
+        .arg("--json")
+        .arg(&page)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["agree"], false);
-    assert_eq!(report["added"], serde_json::json!([{"code": "CTS.0400", "name": "NotificationV3NameExistedAlready"}]));
+    assert_eq!(
+        report["added"],
+        serde_json::json!([{"code": "CTS.0400", "name": "NotificationV3NameExistedAlready"}])
+    );
     assert_eq!(report["reworded"], serde_json::json!([]));
 }
 
@@ -100,7 +126,13 @@ fn check_a_malformed_or_missing_page_exits_2_with_reports() {
     let out = cli().arg("check").arg(&page).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains(&format!("{}:9:3: error: status `4O4` is not an HTTP status code", page.display())), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:9:3: error: status `4O4` is not an HTTP status code",
+            page.display()
+        )),
+        "{err}"
+    );
     assert!(err.ends_with("has 7 errors\n"), "{err}");
     let out = cli().args(["check", "no/such/page.rst"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -110,36 +142,63 @@ fn check_a_malformed_or_missing_page_exits_2_with_reports() {
 #[test]
 fn parse_previews_a_page_in_the_shape_of_list() {
     let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("codes/ErrorCode.rst");
-    let parsed = cli().arg("parse").arg("--json").arg(&page).output().unwrap();
+    let parsed = cli()
+        .arg("parse")
+        .arg("--json")
+        .arg(&page)
+        .output()
+        .unwrap();
     let listed = cli().args(["list", "--json"]).output().unwrap();
     assert_eq!(parsed.status.code(), Some(0));
     assert_eq!(
         serde_json::from_slice::<Value>(&parsed.stdout).unwrap(),
         serde_json::from_slice::<Value>(&listed.stdout).unwrap()
     );
-    let out = cli().arg("parse").arg(fixture("duplicate_different.rst")).output().unwrap();
+    let out = cli()
+        .arg("parse")
+        .arg(fixture("duplicate_different.rst"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("error: `CTS.0001` is listed twice, at lines 7 and 9, with different rows"));
+    assert!(stderr(&out)
+        .contains("error: `CTS.0001` is listed twice, at lines 7 and 9, with different rows"));
 }
 
 #[test]
 fn tables_match_docutils_field_by_field() {
     let Some(shared) = common::dir() else { return };
     let page = shared.join("corpus/cts/v1-2022-12.rst");
-    let out = cli().arg("tables").arg("--json").arg(&page).output().unwrap();
+    let out = cli()
+        .arg("tables")
+        .arg("--json")
+        .arg(&page)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let ours: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let docutils: Value =
-        serde_json::from_slice(&std::fs::read(shared.join("corpus/expected/cts/v1-2022-12.json")).unwrap()).unwrap();
+    let docutils: Value = serde_json::from_slice(
+        &std::fs::read(shared.join("corpus/expected/cts/v1-2022-12.json")).unwrap(),
+    )
+    .unwrap();
     let (ours, theirs) = (&ours["files"][0]["tables"], &docutils["files"][0]["tables"]);
-    assert_eq!(ours.as_array().unwrap().len(), theirs.as_array().unwrap().len());
+    assert_eq!(
+        ours.as_array().unwrap().len(),
+        theirs.as_array().unwrap().len()
+    );
     for field in ["source_line", "header_rows", "cols", "colwidths", "rows"] {
         assert_eq!(ours[0][field], theirs[0][field], "{field}");
     }
-    let out = cli().arg("tables").arg(fixture("right_border.rst")).output().unwrap();
+    let out = cli()
+        .arg("tables")
+        .arg(fixture("right_border.rst"))
+        .output()
+        .unwrap();
     assert_eq!(
         stdout(&out),
-        format!("{}: 0 grid tables\n  line 7: Malformed table. Right border not aligned or missing.\n", fixture("right_border.rst").display())
+        format!(
+            "{}: 0 grid tables\n  line 7: Malformed table. Right border not aligned or missing.\n",
+            fixture("right_border.rst").display()
+        )
     );
 }
 
@@ -151,7 +210,10 @@ fn help_and_version() {
         assert!(stdout(&out).contains("Exit status:"), "{sub}");
     }
     let out = cli().arg("--version").output().unwrap();
-    assert_eq!(stdout(&out), format!("cts-error-codes {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&out),
+        format!("cts-error-codes {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let out = cli().arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
