@@ -350,7 +350,7 @@ fn tables(paths: &[PathBuf], as_json: bool) -> u8 {
             files.push(json!({
                 "file": shown,
                 "tables": found.tables.iter().map(table_json).collect::<Vec<_>>(),
-                "messages": found.errors.iter().map(|e| json!({"line": e.line, "text": e.kind.docutils_text()})).collect::<Vec<_>>(),
+                "messages": found.errors.iter().map(|e| json!({"line": e.docutils_line, "text": e.kind.docutils_text()})).collect::<Vec<_>>(),
             }));
             continue;
         }

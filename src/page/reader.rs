@@ -63,6 +63,10 @@ pub struct TableError {
     /// Where in the file the problem is (1-based line and column).
     pub line: usize,
     pub column: u32,
+    /// The line docutils gives its message (its own arithmetic, quirks included: a missing
+    /// bottom border is reported at a line counted from a leftover loop index, §9), for
+    /// comparing with docutils.
+    pub docutils_line: usize,
 }
 
 /// The classes of docutils' messages about grid tables (§9).
@@ -128,6 +132,7 @@ pub fn read_tables(source: &Source) -> Tables {
             table_line: n + 1,
             line: n + 1,
             column: source.lines[n].col(super::source::LINE_LENGTH_LIMIT),
+            docutils_line: n + 1,
         });
         return out;
     }
@@ -281,6 +286,7 @@ impl BodyScanner<'_> {
                     table_line: start + 1,
                     line: stop + 1,
                     column: self.lines[stop].col(indent),
+                    docutils_line: stop + 1,
                 });
                 blank_finish = false;
                 break;
@@ -292,12 +298,18 @@ impl BodyScanner<'_> {
             .collect();
         let mut resume = stop;
         let width = block[0].chars.len();
+        // docutils' loop index after its left-edge check, which its bottom-border message uses.
+        let mut leftover = block.len() - 1;
         // Left edge: the block ends at the first line that does not start with `+` or `|`.
         if let Some(i) = block.iter().position(|l| !matches!(l.chars[0], '+' | '|')) {
             block.truncate(i);
             blank_finish = false;
             resume = start + i;
+            leftover = i;
         }
+        // The first line of docutils' messages about this table, 0-based: two lines early when
+        // its bottom-border search backed up too far (§3.4).
+        let mut message_start = start;
         // Bottom: the last line must be a border; else the lowest border from the second-last
         // line up to the third is taken and the lines after it are parsed again as body.
         if !is_grid_top(&block[block.len() - 1].chars) {
@@ -312,23 +324,26 @@ impl BodyScanner<'_> {
                     // docutils backs up one line too many here (§3.4): the line above the border
                     // is parsed again after the table.
                     resume = start + i - 1;
+                    message_start = start.saturating_sub(2);
                 }
                 None => {
                     // docutils gives the line of a leftover loop index (§9); pointing at the
                     // last line of the block, where a border was expected, helps more.
                     let last = &block[block.len() - 1];
+                    let offset = if len >= 4 { 2 } else { leftover };
                     self.out.errors.push(TableError {
                         kind: TableErrorKind::BottomBorder,
                         table_line: start + 1,
                         line: last.line,
                         column: last.col(0),
+                        docutils_line: start + 1 + offset,
                     });
                     return self.after_table(start, resume, blank_finish, end, indent);
                 }
             }
         }
         // Right edge: every line as wide as the top border, ending in `+` or `|`.
-        for l in &block {
+        for (offset, l) in block.iter().enumerate() {
             let stripped = if l.source.simple {
                 l.chars.len()
             } else {
@@ -344,6 +359,7 @@ impl BodyScanner<'_> {
                     table_line: start + 1,
                     line: l.line,
                     column: l.col(at),
+                    docutils_line: message_start + 1 + offset,
                 });
                 return self.after_table(start, resume, blank_finish, end, indent);
             }
@@ -356,6 +372,7 @@ impl BodyScanner<'_> {
                 table_line: start + 1,
                 line: positions[offset].0,
                 column: positions[offset].1,
+                docutils_line: message_start + 1 + offset,
             }),
         }
         self.after_table(start, resume, blank_finish, end, indent)
@@ -375,6 +392,7 @@ impl BodyScanner<'_> {
                 table_line: start + 1,
                 line: resume + 1,
                 column: self.lines[resume].col(indent),
+                docutils_line: resume + 1,
             });
         }
         resume

@@ -96,14 +96,15 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
             want.len()
         ));
     }
-    // Malformed tables: docutils' count of `Malformed table.` messages against ours.
-    let malformed_want = file["messages"]
+    // Malformed tables: the lines of docutils' `Malformed table.` messages against ours.
+    let malformed_want: Vec<u64> = file["messages"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|m| m["text"].as_str().unwrap().starts_with("Malformed table."))
-        .count();
-    let malformed_ours = found
+        .map(|m| m["line"].as_u64().unwrap())
+        .collect();
+    let malformed_ours: Vec<u64> = found
         .errors
         .iter()
         .filter(|e| {
@@ -115,10 +116,11 @@ fn compare(rst: &Path, expected: &Value) -> (usize, usize, Vec<String>) {
                     | TableErrorKind::MultipleSeparators { .. }
             )
         })
-        .count();
+        .map(|e| e.docutils_line as u64)
+        .collect();
     if malformed_want != malformed_ours {
         diffs.push(format!(
-            "{name}: {malformed_ours} malformed tables, docutils has {malformed_want}"
+            "{name}: malformed tables at lines {malformed_ours:?}, docutils {malformed_want:?}"
         ));
     }
     (agree, want.len().max(found.tables.len()), diffs)
