@@ -6,6 +6,7 @@ mod page;
 
 mod agreement;
 mod bad_pages;
+mod corpus;
 mod cts_pages;
 mod docutils;
 mod naming;
