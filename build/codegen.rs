@@ -272,6 +272,13 @@ fn doc_text(text: &str) -> String {
 
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
+        // Bidirectional text controls in a doc comment are a compile error
+        // (`text_direction_codepoint_in_comment`), and invisible: show them by name.
+        if matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
+            out.push_str(&format!("(U+{:04X})", c as u32));
+            continue;
+        }
         // The characters Markdown reads as inline markup or HTML.
         if matches!(
             c,

@@ -30,7 +30,9 @@ fn quoted(message: &str) -> Option<&str> {
 /// Check one report against the page's lines; `Err` says what is untrue about it.
 fn check_report(d: &Diagnostic, lines: &[&str]) -> Result<(), String> {
     let Some(line) = d.line else { return Ok(()) };
-    let text = lines.get(line - 1).ok_or("points past the end of the page")?;
+    let text = lines
+        .get(line - 1)
+        .ok_or("points past the end of the page")?;
     let at: String = text.chars().skip(d.column as usize - 1).collect();
     let m = d.message.as_str();
     if m.starts_with("status `") || m.starts_with("error code `") {
@@ -69,13 +71,20 @@ fn check_report(d: &Diagnostic, lines: &[&str]) -> Result<(), String> {
 }
 
 fn outcome(name: &str, codes: &Codes) -> String {
-    let errors: Vec<&Diagnostic> = codes.page.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let errors: Vec<&Diagnostic> = codes
+        .page
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
     if errors.is_empty() {
         return format!("{name}: {} entries\n", codes.variants.len());
     }
     let mut out = String::new();
     for d in errors {
-        let at = d.line.map_or(String::new(), |l| format!("{l}:{}", d.column));
+        let at = d
+            .line
+            .map_or(String::new(), |l| format!("{l}:{}", d.column));
         out.push_str(&format!("{name}: {at}: {}\n", d.message));
     }
     out
@@ -83,13 +92,19 @@ fn outcome(name: &str, codes: &Codes) -> String {
 
 #[test]
 fn every_corpus_page_gives_its_pinned_outcome_and_true_reports() {
-    let Some(shared) = crate::shared::dir() else { return };
+    let Some(shared) = crate::shared::dir() else {
+        return;
+    };
     let mut all = String::new();
     let mut untrue = Vec::new();
     for path in pages(&shared) {
         let name = format!(
             "{}/{}",
-            path.parent().unwrap().file_name().unwrap().to_string_lossy(),
+            path.parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_string_lossy(),
             path.file_name().unwrap().to_string_lossy()
         );
         let bytes = std::fs::read(&path).unwrap();
@@ -103,7 +118,11 @@ fn every_corpus_page_gives_its_pinned_outcome_and_true_reports() {
         }
         all.push_str(&outcome(&name, &codes));
     }
-    assert!(untrue.is_empty(), "reports that are not true of their page:\n{}", untrue.join("\n"));
+    assert!(
+        untrue.is_empty(),
+        "reports that are not true of their page:\n{}",
+        untrue.join("\n")
+    );
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(OUTCOMES);
     let pinned = std::fs::read_to_string(&path).unwrap_or_default();
     if pinned != all {
@@ -115,7 +134,12 @@ fn every_corpus_page_gives_its_pinned_outcome_and_true_reports() {
             .lines()
             .filter(|l| !pinned.lines().any(|p| p == *l))
             .map(|l| format!("+ {l}"))
-            .chain(pinned.lines().filter(|p| !all.lines().any(|l| l == *p)).map(|p| format!("- {p}")))
+            .chain(
+                pinned
+                    .lines()
+                    .filter(|p| !all.lines().any(|l| l == *p))
+                    .map(|p| format!("- {p}")),
+            )
             .collect();
         panic!("the corpus outcomes changed ({OUTCOMES}):\n{}\nIf that is right: BLESS=1 cargo test --all-features", diff.join("\n"));
     }
