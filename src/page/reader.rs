@@ -138,10 +138,79 @@ pub fn read_tables(source: &Source) -> Tables {
     }
     let mut scanner = BodyScanner {
         lines: &source.lines,
+        indents: Indents::new(&source.lines),
         out: &mut out,
+        blocks: vec![(0, source.lines.len(), 0)],
     };
-    scanner.body(0, source.lines.len(), 0);
+    // Nested blocks wait on a stack instead of a recursion, so no nesting depth can overflow
+    // the stack; what they find is put back in page order.
+    while let Some((start, end, indent)) = scanner.blocks.pop() {
+        scanner.body(start, end, indent);
+    }
+    out.tables.sort_by_key(|t| t.line);
+    out.errors.sort_by_key(|e| (e.line, e.docutils_line));
     out
+}
+
+/// The indentation of every line, with range minima, so that the end and the indentation of an
+/// indented block are found in O(log n) whatever the nesting (a naive scan is quadratic on a
+/// page whose lines indent one more each).
+struct Indents {
+    /// `levels[k][i]`: the least indentation of lines `i .. i + 2^k` (blank lines count as
+    /// `usize::MAX`: they neither end nor indent a block).
+    levels: Vec<Vec<usize>>,
+    /// `text_end[m]`: one past the last non-blank line before line `m` (0 when none).
+    text_end: Vec<usize>,
+}
+
+impl Indents {
+    fn new(lines: &[Line]) -> Indents {
+        let base: Vec<usize> = lines
+            .iter()
+            .map(|l| if l.is_blank() { usize::MAX } else { l.indent() })
+            .collect();
+        let mut text_end = Vec::with_capacity(lines.len() + 1);
+        let mut last = 0;
+        for (i, l) in lines.iter().enumerate() {
+            text_end.push(last);
+            if !l.is_blank() {
+                last = i + 1;
+            }
+        }
+        text_end.push(last);
+        let mut levels = vec![base];
+        let mut width = 1;
+        while width * 2 <= lines.len() {
+            let prev = &levels[levels.len() - 1];
+            let next: Vec<usize> = (0..=lines.len() - width * 2)
+                .map(|i| prev[i].min(prev[i + width]))
+                .collect();
+            levels.push(next);
+            width *= 2;
+        }
+        Indents { levels, text_end }
+    }
+
+    /// The least indentation of the non-blank lines `a..b` (`usize::MAX` when there are none).
+    fn min(&self, a: usize, b: usize) -> usize {
+        if a >= b {
+            return usize::MAX;
+        }
+        let k = (usize::BITS - 1 - (b - a).leading_zeros()) as usize;
+        self.levels[k][a].min(self.levels[k][b - (1 << k)])
+    }
+
+    /// The first line of `a..b` indented by at most `limit`, or `b`.
+    fn first_at_most(&self, a: usize, b: usize, limit: usize) -> usize {
+        let mut pos = a;
+        for k in (0..self.levels.len()).rev() {
+            if pos + (1 << k) <= b && self.levels[k][pos] > limit {
+                pos += 1 << k;
+            }
+        }
+        // `pos` now starts a run whose first line is within the limit, or is `b`.
+        pos.min(b)
+    }
 }
 
 /// Directives besides the admonitions whose content docutils parses as reStructuredText, so a
@@ -168,7 +237,10 @@ const RST_CONTENT_DIRECTIVES: &[&str] = &[
 /// reStructuredText; not inside a paragraph, a literal block, a comment or a code directive.
 struct BodyScanner<'a> {
     lines: &'a [Line],
+    indents: Indents,
     out: &'a mut Tables,
+    /// Blocks still to read: `(start, end, indent)`.
+    blocks: Vec<(usize, usize, usize)>,
 }
 
 impl BodyScanner<'_> {
@@ -181,11 +253,9 @@ impl BodyScanner<'_> {
         self.rel(n, indent).is_empty()
     }
 
+    /// Indentation of non-blank line `n` beyond the block's `indent`.
     fn rel_indent(&self, n: usize, indent: usize) -> usize {
-        self.rel(n, indent)
-            .iter()
-            .take_while(|c| is_py_space(**c))
-            .count()
+        self.indents.levels[0][n].saturating_sub(indent)
     }
 
     /// Parse the lines `start..end`, all indented by at least `indent`, as body elements.
@@ -201,12 +271,8 @@ impl BodyScanner<'_> {
             if self.rel_indent(n, indent) > 0 {
                 let block_end = self.indented_block_end(n, end, indent);
                 if !std::mem::take(&mut literal_next) {
-                    let inner = (n..block_end)
-                        .filter(|&m| !self.is_blank(m, indent))
-                        .map(|m| self.rel_indent(m, indent))
-                        .min()
-                        .unwrap_or(0);
-                    self.body(n, block_end, indent + inner);
+                    let inner = self.indents.min(n, block_end);
+                    self.blocks.push((n, block_end, inner));
                 }
                 n = block_end;
                 continue;
@@ -227,14 +293,9 @@ impl BodyScanner<'_> {
                 let block_end = self.indented_block_end(n + 1, end, indent);
                 let rst_content =
                     |d: &str| ADMONITIONS.contains(&d) || RST_CONTENT_DIRECTIVES.contains(&d);
-                if name.is_some_and(|d| rst_content(&d)) {
-                    let inner = (n + 1..block_end)
-                        .filter(|&m| !self.is_blank(m, indent))
-                        .map(|m| self.rel_indent(m, indent))
-                        .min();
-                    if let Some(inner) = inner {
-                        self.body(n + 1, block_end, indent + inner);
-                    }
+                if name.is_some_and(|d| rst_content(&d)) && block_end > n + 1 {
+                    let inner = self.indents.min(n + 1, block_end);
+                    self.blocks.push((n + 1, block_end, inner));
                 }
                 n = block_end;
                 continue;
@@ -259,18 +320,8 @@ impl BodyScanner<'_> {
     /// End of the indented block starting at `n`: it runs up to the first non-blank line that is
     /// not indented relative to `indent`; trailing blank lines are not part of it.
     fn indented_block_end(&self, n: usize, end: usize, indent: usize) -> usize {
-        let mut m = n;
-        let mut last_text = n;
-        while m < end {
-            if !self.is_blank(m, indent) {
-                if self.rel_indent(m, indent) == 0 {
-                    break;
-                }
-                last_text = m + 1;
-            }
-            m += 1;
-        }
-        last_text.max(n)
+        let stop = self.indents.first_at_most(n, end, indent);
+        self.indents.text_end[stop].max(n)
     }
 
     /// Isolate and parse the grid table whose top border is line `start` (§3); returns the line

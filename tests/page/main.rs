@@ -10,6 +10,7 @@ mod corpus;
 mod cts_pages;
 mod docutils;
 mod naming;
+mod properties;
 mod replay;
 #[path = "../common/mod.rs"]
 mod shared;
