@@ -309,13 +309,7 @@ fn hostile_cell_text_builds_and_comes_back_byte_for_byte() {
     for (line, (code, message, description, solution)) in lines.iter().zip(expected) {
         let want = format!("{code:?} 400 {message:?} {description:?} {solution:?}");
         // The variant name sits between status and message; compare around it.
-        let (head, rest) = line
-            .split_once(" \"")
-            .unwrap()
-            .1
-            .split_once("\" ")
-            .map(|(n, r)| (n, r))
-            .unwrap();
+        let (head, rest) = line.split_once(" \"").unwrap().1.split_once("\" ").unwrap();
         assert!(
             head.chars().all(|c| c.is_ascii_alphanumeric()),
             "variant name {head}"

@@ -169,9 +169,10 @@ fn render(spec: &TableSpec) -> String {
             ys[cell.row],
             ys[cell.row + cell.rows],
         );
-        for x in x0..=x1 {
-            canvas[y0][x] = Some('-');
-            canvas[y1][x] = Some('-');
+        for y in [y0, y1] {
+            for slot in &mut canvas[y][x0..=x1] {
+                *slot = Some('-');
+            }
         }
         for row in canvas.iter_mut().take(y1).skip(y0 + 1) {
             row[x0] = Some('|');
