@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Reproduce the reader measurements: the crate's reader (criterion, benches/reader.rs) and
+# docutils on the same pages, in one run. Usage: benches/run.sh
+# Needs ../shared (for the largest corpus page and the docutils oracle) and python3.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+pages="$root/target/bench-pages"
+mkdir -p "$pages"
+for n in 100 1000 10000; do
+  python3 "$root/tools/synthetic_page.py" "$n" > "$pages/synthetic-$n.rst"
+done
+largest="$root/../shared/corpus/otc/modelarts__api-ref_source_common_parameters_error_codes.rst__8b3f2b96.rst"
+
+echo "== the crate's reader (criterion, release build)"
+CTS_BENCH_PAGES="$pages" cargo bench --bench reader -- --noplot 2>&1 | grep -E "^reader/|time:|thrpt:"
+
+echo "== docutils 0.23.1 (publish_doctree, median of runs)"
+"$root/../shared/oracle/rst-oracle" "$root/codes/ErrorCode.rst" > /dev/null  # installs docutils once
+python=${RST_ORACLE_HOME:-$HOME/.cache/rst-oracle}/venv/bin/python
+"$python" "$root/benches/docutils_throughput.py" "$root/codes/ErrorCode.rst" "$largest" \
+  "$pages/synthetic-100.rst" "$pages/synthetic-1000.rst" "$pages/synthetic-10000.rst"
