@@ -116,8 +116,12 @@ fn bench(c: &mut Criterion) {
     // benches/run.sh writes these pages for docutils too, so both read the same bytes.
     let pages = std::env::var_os("CTS_BENCH_PAGES");
     for n in [100, 1_000, 10_000] {
-        let file = pages.as_ref().map(|d| Path::new(d).join(format!("synthetic-{n}.rst")));
-        let text = file.and_then(|f| std::fs::read_to_string(f).ok()).unwrap_or_else(|| synthetic(n));
+        let file = pages
+            .as_ref()
+            .map(|d| Path::new(d).join(format!("synthetic-{n}.rst")));
+        let text = file
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .unwrap_or_else(|| synthetic(n));
         inputs.push((format!("synthetic {n} codes"), text));
     }
     for kind in ["long-lines", "plus", "deep-indent"] {
