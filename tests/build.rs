@@ -60,7 +60,7 @@ impl Copy {
         for file in ["Cargo.toml", "Cargo.lock", "build.rs", "README.md"] {
             std::fs::copy(root().join(file), dir.join(file)).unwrap();
         }
-        for sub in ["build", "src", "codes", "examples"] {
+        for sub in ["build", "src", "codes", "examples", "benches"] {
             copy_dir(&root().join(sub), &dir.join(sub));
         }
         std::fs::write(dir.join("codes/ErrorCode.rst"), page).unwrap();

@@ -7,7 +7,7 @@ n=${1:-10000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/README.md" "$root/build" "$root/src" "$root/codes" "$work/"
+cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/README.md" "$root/build" "$root/src" "$root/codes" "$root/examples" "$root/benches" "$work/"
 python3 "$root/tools/synthetic_page.py" "$n" > "$work/codes/ErrorCode.rst"
 export CARGO_TARGET_DIR="$root/target/scale"
 cd "$work"
