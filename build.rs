@@ -13,6 +13,10 @@ mod page;
 #[path = "build/codegen.rs"]
 mod codegen;
 
+// The code hash `from_code` uses, so that the table laid out here matches the look-ups.
+#[path = "src/hash.rs"]
+mod hash;
+
 use anyhow::Context as _;
 use std::path::{Path, PathBuf};
 

@@ -19,3 +19,17 @@ echo "== docutils 0.23.1 (publish_doctree, median of runs)"
 python=${RST_ORACLE_HOME:-$HOME/.cache/rst-oracle}/venv/bin/python
 "$python" "$root/benches/docutils_throughput.py" "$root/codes/ErrorCode.rst" "$largest" \
   "$pages/synthetic-100.rst" "$pages/synthetic-1000.rst" "$pages/synthetic-10000.rst"
+
+echo "== look-ups: ErrorCode::from_code and the alternatives, on the vendored page"
+(cd "$root/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench" cargo bench --offline -- --noplot 2>&1 \
+  | grep -E "^lookup|^ +time:")
+
+echo "== look-ups on a synthetic page of 10,000 codes (a copy of the crate)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/README.md" "$root/build" "$root/src" \
+  "$root/codes" "$root/examples" "$root/benches" "$work/"
+cp "$pages/synthetic-10000.rst" "$work/codes/ErrorCode.rst"
+: > "$work/codes/ErrorCode.lock"  # every name derived: no pinned codes of the real page
+(cd "$work/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench-10k" cargo bench --offline -- --noplot 2>&1 \
+  | grep -E "^lookup|^ +time:")

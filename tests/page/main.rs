@@ -9,6 +9,7 @@ mod bad_pages;
 mod corpus;
 mod cts_pages;
 mod docutils;
+mod lookup;
 mod naming;
 mod properties;
 mod replay;
