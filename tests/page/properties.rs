@@ -160,15 +160,19 @@ fn render(spec: &TableSpec) -> String {
     for h in &heights {
         ys.push(ys.last().unwrap() + h + 1);
     }
-    // One slot per display column; a wide character's second column is `None`.
-    let mut canvas = vec![vec![Some(' '); xs[spec.cols] + 1]; ys[spec.rows] + 1];
-    for cell in &spec.cells {
-        let (x0, x1, y0, y1) = (
+    // The edges of a cell on the canvas: left, right, top, bottom.
+    let edges = |cell: &CellSpec| {
+        (
             xs[cell.col],
             xs[cell.col + cell.cols],
             ys[cell.row],
             ys[cell.row + cell.rows],
-        );
+        )
+    };
+    // One slot per display column; a wide character's second column is `None`.
+    let mut canvas = vec![vec![Some(' '); xs[spec.cols] + 1]; ys[spec.rows] + 1];
+    for cell in &spec.cells {
+        let (x0, x1, y0, y1) = edges(cell);
         for y in [y0, y1] {
             for slot in &mut canvas[y][x0..=x1] {
                 *slot = Some('-');
@@ -191,12 +195,7 @@ fn render(spec: &TableSpec) -> String {
         }
     }
     for cell in &spec.cells {
-        let (x0, x1, y0, y1) = (
-            xs[cell.col],
-            xs[cell.col + cell.cols],
-            ys[cell.row],
-            ys[cell.row + cell.rows],
-        );
+        let (x0, x1, y0, y1) = edges(cell);
         for (y, x) in [(y0, x0), (y0, x1), (y1, x0), (y1, x1)] {
             canvas[y][x] = Some('+');
         }
