@@ -95,6 +95,24 @@ impl ErrorCode {
     }
 }
 
+/// The variant's name, as a derived `Debug` would print it: `TrackerNotFound`.
+impl fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let end = |i: usize| {
+            let at = i * 4;
+            u32::from_le_bytes([
+                NAME_ENDS[at],
+                NAME_ENDS[at + 1],
+                NAME_ENDS[at + 2],
+                NAME_ENDS[at + 3],
+            ]) as usize
+        };
+        let index = *self as usize;
+        let start = if index == 0 { 0 } else { end(index - 1) };
+        f.write_str(&NAMES[start..end(index)])
+    }
+}
+
 /// `CTS.0214 (HTTP 404): The tracker does not exist.`: the code, its HTTP status and its
 /// documented message, the line a person reading a log needs.
 impl fmt::Display for ErrorCode {

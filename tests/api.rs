@@ -139,3 +139,30 @@ fn the_vendored_page_retires_nothing() {
         "names come from codes/ErrorCode.lock"
     );
 }
+
+#[test]
+fn debug_prints_the_variant_name_pinned_in_the_lock() {
+    let lock = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("codes/ErrorCode.lock"),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for line in lock
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let fields: Vec<&str> = line.splitn(5, ' ').collect();
+        let code = ErrorCode::from_code(fields[0]).unwrap();
+        assert_eq!(format!("{code:?}"), fields[2], "{}", fields[0]);
+        checked += 1;
+    }
+    assert_eq!(checked, ErrorCode::ALL.len() + ErrorCode::RETIRED.len());
+    assert_eq!(
+        format!("{:?}", ErrorCode::TrackerNotFound),
+        "TrackerNotFound"
+    );
+    assert_eq!(
+        format!("{:?}", Some(ErrorCode::KmsIdEmpty)),
+        "Some(KmsIdEmpty)"
+    );
+}
