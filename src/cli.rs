@@ -234,8 +234,7 @@ fn read_against_build(path: &Path) -> Result<page::Codes, u8> {
     for d in read.diagnostics.iter().filter(|d| !d.is_error()) {
         eprintln!("{}", d.render(&shown, &read.source));
     }
-    let pins = lock::render(&compiled_pins());
-    let codes = page::resolve(read, &pins);
+    let codes = page::resolve_with_pins(read, compiled_pins());
     if codes.has_errors() {
         let errors: Vec<_> = codes
             .page

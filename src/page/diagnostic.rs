@@ -107,7 +107,7 @@ impl Diagnostic {
         let pad = " ".repeat(gutter);
         if let Some(raw) = self
             .line
-            .and_then(|l| source.lines.get(l - 1))
+            .and_then(|l| source.lines.get(l.checked_sub(1)?))
             .map(|l| l.raw.as_str())
         {
             let (shown, caret_at, caret_width) = snippet(raw, self.column as usize, self.width);

@@ -149,14 +149,30 @@ pub fn read_codes(page_path: &Path, lock_path: &Path) -> Codes {
 }
 
 /// Resolve a read page against the text of a lock file.
-pub fn resolve(mut page: Page, lock_text: &str) -> Codes {
+pub fn resolve(page: Page, lock_text: &str) -> Codes {
     let (pins, lock_diagnostics) = lock::parse(lock_text);
-    let mut codes = Codes {
+    let codes = Codes {
         lock_source: source::split_lines(lock_text),
         pins,
         lock_diagnostics,
         ..Codes::default()
     };
+    resolve_into(page, codes)
+}
+
+/// Resolve a read page against pins that come from elsewhere than a lock file (the codes
+/// compiled into a build, for the command-line tool).
+pub fn resolve_with_pins(page: Page, pins: Vec<Pin>) -> Codes {
+    resolve_into(
+        page,
+        Codes {
+            pins,
+            ..Codes::default()
+        },
+    )
+}
+
+fn resolve_into(mut page: Page, mut codes: Codes) -> Codes {
     if page.has_errors() || codes.has_errors() {
         codes.page = page;
         return codes;

@@ -177,7 +177,18 @@ pub fn entries(tables: &Tables) -> (Vec<Entry>, Vec<Diagnostic>) {
             continue;
         }
         found_error_table = true;
+        let (before, errors_before) = (entries.len(), diags.len());
         read_error_table(&grid, &headers, &mut entries, &mut diags);
+        // A table that gave no code and no report has nothing but empty rows: an empty page
+        // would build an enum without variants and hide that the codes are missing.
+        if entries.len() == before && diags[errors_before..].iter().all(|d| !d.is_error()) {
+            diags.push(
+                Diagnostic::error(table.line, table.col, "the error table lists no codes")
+                    .width(table.colwidths.iter().sum::<usize>() + table.cols + 1)
+                    .note(format!("the table at line {} has a header but no row with a code", table.line))
+                    .help("fill in the rows of the error table (status, code, message), or check that this is the right page"),
+            );
+        }
     }
     if !found_error_table && tables.errors.is_empty() {
         diags.push(no_error_table(tables));

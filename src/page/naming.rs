@@ -13,8 +13,9 @@
 //!    more word, and so on, until the names differ or a message has no words left. So a long
 //!    message is shortened at a word boundary and two similar messages still get distinct names.
 //! 5. A name that would start with a digit gets the prefix `E`; a message with no usable words
-//!    gets a name from its code (`CTS.0214` → `Cts0214`); the one keyword that is a valid
-//!    `UpperCamelCase` word, `Self`, becomes `SelfError`.
+//!    gets a name from its code (`CTS.0214` → `Cts0214`), or `Code` when the code has none
+//!    either; the one keyword that is a valid `UpperCamelCase` word, `Self`, becomes
+//!    `SelfError`.
 //!
 //! Two codes whose messages give the same words all the way are a page error naming both.
 
@@ -86,7 +87,11 @@ fn fold(c: char) -> Option<&'static str> {
 fn name_from(words: &[String], n: usize, code: &str) -> String {
     let mut name: String = words.iter().take(n).map(String::as_str).collect();
     if name.is_empty() {
-        name = words_of_code(code);
+        name = self::words(code).concat();
+    }
+    if name.is_empty() {
+        // Neither the message nor the code has a letter or digit (a code of punctuation).
+        name.push_str("Code");
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'E');
@@ -95,10 +100,6 @@ fn name_from(words: &[String], n: usize, code: &str) -> String {
         name.push_str("Error");
     }
     name
-}
-
-fn words_of_code(code: &str) -> String {
-    words(code).concat()
 }
 
 /// Entries the rule cannot name apart: the indexes of entries that get the same name, or of an

@@ -265,3 +265,12 @@ fn reports_show_the_line_with_a_caret() {
         "{shown}"
     );
 }
+
+#[test]
+fn an_error_table_without_codes() {
+    let page = assert_reports(
+        "no_codes.rst",
+        &["codes/ErrorCode.rst:1:1: error: the error table lists no codes"],
+    );
+    assert!(page.entries.is_empty());
+}

@@ -12,6 +12,12 @@ fn name(message: &str) -> String {
 }
 
 #[test]
+fn a_code_and_message_without_letters_still_give_an_identifier() {
+    let got = names(&[("...", "中文")], &BTreeSet::new()).unwrap();
+    assert_eq!(got, ["Code"]);
+}
+
+#[test]
 fn names_of_real_and_hostile_messages() {
     let cases = [
         // Messages of the CTS pages.
