@@ -13,9 +13,10 @@ mod page;
 #[path = "build/codegen.rs"]
 mod codegen;
 
-// The code hash `from_code` uses, so that the table laid out here matches the look-ups.
-#[path = "src/hash.rs"]
-mod hash;
+// The table `from_code` probes, filled here with the library's own hash and layout.
+#[allow(dead_code)]
+#[path = "src/lookup.rs"]
+mod lookup;
 
 use anyhow::Context as _;
 use std::path::{Path, PathBuf};
@@ -78,17 +79,19 @@ fn run() -> anyhow::Result<()> {
         std::process::exit(1);
     }
 
-    let source = codegen::generate(&codes.variants, PAGE)?;
+    let generated = codegen::generate(&codes.variants, PAGE)?;
     // The process ends after this: handing hundreds of thousands of small allocations (every
     // line and cell of a large page) back one by one would only slow the build down.
     std::mem::forget(codes);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR is not set")?);
-    write_if_changed(&out.join("error_codes.rs"), &source)
+    // The table first: the source that includes it is what makes cargo recompile.
+    write_if_changed(&out.join("error_codes.lookup"), &generated.lookup)?;
+    write_if_changed(&out.join("error_codes.rs"), generated.source.as_bytes())
 }
 
 /// Write only when the bytes differ, so that an unchanged page does not recompile the crate.
-fn write_if_changed(path: &Path, contents: &str) -> anyhow::Result<()> {
-    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+fn write_if_changed(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(());
     }
     std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))

@@ -14,11 +14,11 @@ extern crate std;
 
 #[cfg(feature = "std")]
 mod api_error;
-mod hash;
 #[cfg(feature = "http")]
 mod http;
 #[cfg(feature = "std")]
 mod json;
+mod lookup;
 #[cfg(feature = "serde")]
 mod serde;
 
@@ -64,28 +64,13 @@ impl ErrorCode {
     /// the page nor `codes/ErrorCode.lock` knows. Retired codes are found too (see
     /// [`is_retired`](Self::is_retired)). Case matters: `"cts.0214"` is not `"CTS.0214"`.
     ///
-    /// One hash of the code and, nearly always, one probe of a table laid out at build time
-    /// (open addressing at a quarter full): O(1) whatever the number of codes, with no code
-    /// generated per variant.
+    /// One hash of the code and, nearly always, one 16-byte slot of a table laid out at build
+    /// time, which holds the code itself (for a page of a few dozen codes, a perfect hash; for
+    /// more, a SwissTable-like table whose misses are settled by one word of tags): O(1)
+    /// whatever the number of codes, with no code generated per variant.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
-        let mut slot = hash::slot(hash::code_hash(code.as_bytes()), LOOKUP_BITS);
-        loop {
-            let at = slot * LOOKUP_WIDTH;
-            // LOOKUP_WIDTH is a constant: the compiler keeps one of these arms.
-            let entry = if LOOKUP_WIDTH == 2 {
-                usize::from(u16::from_le_bytes([LOOKUP[at], LOOKUP[at + 1]]))
-            } else {
-                u32::from_le_bytes([LOOKUP[at], LOOKUP[at + 1], LOOKUP[at + 2], LOOKUP[at + 3]])
-                    as usize
-            };
-            if entry == 0 {
-                return None;
-            }
-            if CODES[entry - 1] == code {
-                return Some(VARIANTS[entry - 1]);
-            }
-            slot = (slot + 1) & LOOKUP_MASK;
-        }
+        lookup::find(&LOOKUP.0, LOOKUP_LAYOUT, CODES, code).map(|index| VARIANTS[index])
     }
 
     /// Whether the code is no longer documented: its variant is deprecated and keeps its last

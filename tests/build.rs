@@ -94,7 +94,10 @@ impl Copy {
         std::fs::read_dir(self.target.join("debug/build"))
             .map(|entries| {
                 entries
-                    .map(|e| e.unwrap().path().join("out/error_codes.rs"))
+                    .flat_map(|e| {
+                        let out = e.unwrap().path().join("out");
+                        [out.join("error_codes.rs"), out.join("error_codes.lookup")]
+                    })
                     .filter(|p| p.exists())
                     .collect()
             })
@@ -335,20 +338,24 @@ fn hostile_cell_text_builds_and_comes_back_byte_for_byte() {
 #[test]
 fn the_generated_file_is_the_same_in_every_build() {
     let page = std::fs::read(root().join("codes/ErrorCode.rst")).unwrap();
-    let files: Vec<Vec<u8>> = ["same-a", "same-b"]
+    let files: Vec<(Vec<u8>, Vec<u8>)> = ["same-a", "same-b"]
         .iter()
         .map(|name| {
             let copy = Copy::new(name, &page);
             let (ok, stderr) = copy.cargo(&["build", "--lib"]);
             assert!(ok, "{stderr}");
-            std::fs::read(&copy.generated()[0]).unwrap()
+            let source = copy.generated()[0].clone();
+            // The source and the look-up table written beside it.
+            let table = std::fs::read(source.with_file_name("error_codes.lookup")).unwrap();
+            assert!(!table.is_empty());
+            (std::fs::read(&source).unwrap(), table)
         })
         .collect();
     assert!(
         files[0] == files[1],
         "two builds in different folders differ"
     );
-    let text = String::from_utf8(files[0].clone()).unwrap();
+    let text = String::from_utf8(files[0].0.clone()).unwrap();
     assert!(
         !text.contains(std::env::temp_dir().to_str().unwrap()),
         "no absolute path"
