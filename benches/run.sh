@@ -22,7 +22,8 @@ python=${RST_ORACLE_HOME:-$HOME/.cache/rst-oracle}/venv/bin/python
 
 echo "== look-ups: ErrorCode::from_code and the alternatives, on the vendored page"
 (cd "$root/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench" cargo bench --offline -- --noplot 2>&1 \
-  | grep -E "^lookup|^ +time:")
+  | grep -E "^lookup|^ +time:" \
+  && CARGO_TARGET_DIR="$root/target/lookup-bench" cargo run --quiet --release --offline --bin interleaved)
 
 echo "== look-ups on a synthetic page of 10,000 codes (a copy of the crate)"
 work=$(mktemp -d)
@@ -32,4 +33,5 @@ cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/README.md" "
 cp "$pages/synthetic-10000.rst" "$work/codes/ErrorCode.rst"
 : > "$work/codes/ErrorCode.lock"  # every name derived: no pinned codes of the real page
 (cd "$work/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench-10k" cargo bench --offline -- --noplot 2>&1 \
-  | grep -E "^lookup|^ +time:")
+  | grep -E "^lookup|^ +time:" \
+  && CARGO_TARGET_DIR="$root/target/lookup-bench-10k" cargo run --quiet --release --offline --bin interleaved)

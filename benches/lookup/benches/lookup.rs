@@ -9,31 +9,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use cts_error_codes::ErrorCode;
-use cts_error_codes_lookup_bench::{by_match, PHF};
+use cts_error_codes_lookup_bench::{by_match, miss, shuffled, PHF};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::hint::black_box;
-
-/// A code that is not one: the `i`th kind of miss made from `code`.
-fn miss(code: &str, i: usize) -> String {
-    match i % 3 {
-        0 => code.to_lowercase(),
-        1 => code.replacen("CTS", "APIGW", 1),
-        _ => format!("{code}9"),
-    }
-}
-
-/// `queries` in a fixed xorshift shuffle: the same order in every run.
-fn shuffled(mut queries: Vec<String>) -> Vec<String> {
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    for i in (1..queries.len()).rev() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        queries.swap(i, (state % (i as u64 + 1)) as usize);
-    }
-    queries
-}
 
 fn bench(c: &mut Criterion) {
     let codes: Vec<&'static str> = ErrorCode::ALL.iter().map(|c| c.code()).collect();
@@ -42,8 +21,16 @@ fn bench(c: &mut Criterion) {
     let sorted = codes.clone(); // ALL is sorted by code
     let hits: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
     let misses: Vec<String> = codes.iter().enumerate().map(|(i, c)| miss(c, i)).collect();
-    let mix: Vec<String> = hits.iter().cloned().chain(misses.iter().step_by(10).cloned()).collect();
-    for (name, queries) in [("mix", shuffled(mix)), ("hits", shuffled(hits)), ("misses", shuffled(misses))] {
+    let mix: Vec<String> = hits
+        .iter()
+        .cloned()
+        .chain(misses.iter().step_by(10).cloned())
+        .collect();
+    for (name, queries) in [
+        ("mix", shuffled(mix)),
+        ("hits", shuffled(hits)),
+        ("misses", shuffled(misses)),
+    ] {
         let queries: Vec<&str> = queries.iter().map(String::as_str).collect();
         // Every alternative must agree with from_code before it is timed, and the discriminant
         // must be the index the others give, so that every sum below adds the same numbers.
@@ -60,14 +47,53 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(queries.len() as u64));
         // Each alternative sums the indexes it finds, so the value is read as a caller would read it.
         group.bench_function("ErrorCode::from_code", |b| {
-            b.iter(|| queries.iter().filter_map(|q| ErrorCode::from_code(black_box(q))).map(|c| c as usize).sum::<usize>())
+            b.iter(|| {
+                queries
+                    .iter()
+                    .filter_map(|q| ErrorCode::from_code(black_box(q)))
+                    .map(|c| c as usize)
+                    .sum::<usize>()
+            })
         });
-        group.bench_function("phf::Map", |b| b.iter(|| queries.iter().filter_map(|q| PHF.get(black_box(*q))).sum::<usize>()));
-        group.bench_function("match", |b| b.iter(|| queries.iter().filter_map(|q| by_match(black_box(q))).sum::<usize>()));
-        group.bench_function("std HashMap", |b| b.iter(|| queries.iter().filter_map(|q| hash.get(black_box(*q))).sum::<usize>()));
-        group.bench_function("FxHashMap", |b| b.iter(|| queries.iter().filter_map(|q| fx.get(black_box(*q))).sum::<usize>()));
+        group.bench_function("phf::Map", |b| {
+            b.iter(|| {
+                queries
+                    .iter()
+                    .filter_map(|q| PHF.get(black_box(*q)))
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("match", |b| {
+            b.iter(|| {
+                queries
+                    .iter()
+                    .filter_map(|q| by_match(black_box(q)))
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("std HashMap", |b| {
+            b.iter(|| {
+                queries
+                    .iter()
+                    .filter_map(|q| hash.get(black_box(*q)))
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("FxHashMap", |b| {
+            b.iter(|| {
+                queries
+                    .iter()
+                    .filter_map(|q| fx.get(black_box(*q)))
+                    .sum::<usize>()
+            })
+        });
         group.bench_function("binary search", |b| {
-            b.iter(|| queries.iter().filter_map(|q| sorted.binary_search(black_box(q)).ok()).sum::<usize>())
+            b.iter(|| {
+                queries
+                    .iter()
+                    .filter_map(|q| sorted.binary_search(black_box(q)).ok())
+                    .sum::<usize>()
+            })
         });
         group.finish();
     }
