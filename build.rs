@@ -84,9 +84,10 @@ fn run() -> anyhow::Result<()> {
     // line and cell of a large page) back one by one would only slow the build down.
     std::mem::forget(codes);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").context("OUT_DIR is not set")?);
-    // The table first: the source that includes it is what makes cargo recompile.
-    write_if_changed(&out.join("error_codes.lookup"), &generated.lookup)?;
-    write_if_changed(&out.join("error_codes.rs"), generated.source.as_bytes())
+    for (name, contents) in generated.files() {
+        write_if_changed(&out.join(name), contents)?;
+    }
+    Ok(())
 }
 
 /// Write only when the bytes differ, so that an unchanged page does not recompile the crate.

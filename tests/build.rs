@@ -97,6 +97,11 @@ impl Copy {
                     .flat_map(|e| {
                         let out = e.unwrap().path().join("out");
                         [out.join("error_codes.rs"), out.join("error_codes.lookup")]
+                            .into_iter()
+                            .chain([
+                                out.join("error_codes.names"),
+                                out.join("error_codes.name_ends"),
+                            ])
                     })
                     .filter(|p| p.exists())
                     .collect()
@@ -338,24 +343,27 @@ fn hostile_cell_text_builds_and_comes_back_byte_for_byte() {
 #[test]
 fn the_generated_file_is_the_same_in_every_build() {
     let page = std::fs::read(root().join("codes/ErrorCode.rst")).unwrap();
-    let files: Vec<(Vec<u8>, Vec<u8>)> = ["same-a", "same-b"]
+    let files: Vec<Vec<Vec<u8>>> = ["same-a", "same-b"]
         .iter()
         .map(|name| {
             let copy = Copy::new(name, &page);
             let (ok, stderr) = copy.cargo(&["build", "--lib"]);
             assert!(ok, "{stderr}");
-            let source = copy.generated()[0].clone();
-            // The source and the look-up table written beside it.
-            let table = std::fs::read(source.with_file_name("error_codes.lookup")).unwrap();
-            assert!(!table.is_empty());
-            (std::fs::read(&source).unwrap(), table)
+            // The source and the look-up table and names written beside it.
+            let generated = copy.generated();
+            assert_eq!(generated.len(), 4, "{generated:?}");
+            generated
+                .iter()
+                .map(|path| std::fs::read(path).unwrap())
+                .collect()
         })
         .collect();
+    assert!(files[0].iter().all(|f| !f.is_empty()));
     assert!(
         files[0] == files[1],
         "two builds in different folders differ"
     );
-    let text = String::from_utf8(files[0].0.clone()).unwrap();
+    let text = String::from_utf8(files[0][0].clone()).unwrap();
     assert!(
         !text.contains(std::env::temp_dir().to_str().unwrap()),
         "no absolute path"

@@ -116,6 +116,17 @@ fn directive_argument(line: &str) -> Option<&str> {
 
 /// The text of a line that starts a bullet or enumerated list item, without its marker.
 fn list_item(line: &str) -> Option<&str> {
+    // Most lines start a sentence: only what may begin a marker goes on to the checks below
+    // (the first byte of a bullet, `(`, a digit, or a letter or `#` followed by `.` or `)`).
+    let bytes = line.as_bytes();
+    let may_be_marker = match bytes.first() {
+        Some(b'-' | b'*' | b'+' | 0xE2 | b'(' | b'0'..=b'9') => true,
+        Some(b'#' | b'a'..=b'z' | b'A'..=b'Z') => matches!(bytes.get(1), Some(b'.' | b')')),
+        _ => false,
+    };
+    if !may_be_marker {
+        return None;
+    }
     for bullet in ["- ", "* ", "+ ", "• ", "‣ ", "⁃ "] {
         if let Some(rest) = line.strip_prefix(bullet) {
             return Some(rest.trim_start_matches(is_py_space));
