@@ -21,9 +21,9 @@ python=${RST_ORACLE_HOME:-$HOME/.cache/rst-oracle}/venv/bin/python
   "$pages/synthetic-100.rst" "$pages/synthetic-1000.rst" "$pages/synthetic-10000.rst"
 
 echo "== look-ups: ErrorCode::from_code and the alternatives, on the vendored page"
-(cd "$root/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench" cargo bench --offline -- --noplot 2>&1 \
+(cd "$root/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench" cargo bench -- --noplot 2>&1 \
   | grep -E "^lookup|^ +time:" \
-  && CARGO_TARGET_DIR="$root/target/lookup-bench" cargo run --quiet --release --offline --bin interleaved)
+  && CARGO_TARGET_DIR="$root/target/lookup-bench" cargo run --quiet --release --bin interleaved)
 
 echo "== look-ups on a synthetic page of 10,000 codes (a copy of the crate)"
 work=$(mktemp -d)
@@ -32,6 +32,6 @@ cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/README.md" "
   "$root/codes" "$root/examples" "$root/benches" "$work/"
 cp "$pages/synthetic-10000.rst" "$work/codes/ErrorCode.rst"
 : > "$work/codes/ErrorCode.lock"  # every name derived: no pinned codes of the real page
-(cd "$work/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench-10k" cargo bench --offline -- --noplot 2>&1 \
+(cd "$work/benches/lookup" && CARGO_TARGET_DIR="$root/target/lookup-bench-10k" cargo bench -- --noplot 2>&1 \
   | grep -E "^lookup|^ +time:" \
-  && CARGO_TARGET_DIR="$root/target/lookup-bench-10k" cargo run --quiet --release --offline --bin interleaved)
+  && CARGO_TARGET_DIR="$root/target/lookup-bench-10k" cargo run --quiet --release --bin interleaved)

@@ -3,12 +3,13 @@
 include!(concat!(env!("OUT_DIR"), "/alternatives.rs"));
 
 /// A code that is not one: the `i`th kind of miss made from `code` (wrong case, another
-/// prefix, an extra digit).
+/// prefix, an extra digit, or an unknown number of the same shape: its first digit made a 9).
 pub fn miss(code: &str, i: usize) -> String {
-    match i % 3 {
+    match i % 4 {
         0 => code.to_lowercase(),
         1 => code.replacen("CTS", "APIGW", 1),
-        _ => format!("{code}9"),
+        2 => format!("{code}9"),
+        _ => code.replacen(|c: char| c.is_ascii_digit(), "9", 1),
     }
 }
 
