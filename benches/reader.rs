@@ -1,4 +1,5 @@
-//! The reader's throughput: the vendored page, the largest page of the corpus, synthetic pages of
+//! The reader's throughput: the vendored page (once, 10 and 100 times over), the largest page of
+//! the corpus, synthetic pages of
 //! 100, 1,000 and 10,000 codes (to see that time grows linearly), and adversarial input of 1 MB
 //! and 10 MB (long border lines, `+` everywhere, deep indentation). `benches/run.sh` runs this
 //! next to docutils on the same files.
@@ -11,59 +12,9 @@ use std::path::Path;
 #[path = "../src/page/mod.rs"]
 mod page;
 
-/// A CTS-style page of `n` codes (the same shape as tools/synthetic_page.py).
-fn synthetic(n: usize) -> String {
-    let header = [
-        "Status Code",
-        "Error Code",
-        "Error Message",
-        "Description",
-        "Solution",
-    ];
-    let rows: Vec<[String; 5]> = (0..n)
-        .map(|i| {
-            let code = format!("CTS.{i:05}");
-            [
-                (400 + i % 100).to_string(),
-                code.clone(),
-                format!("The tracker number {i} does not exist."),
-                format!("Description of {code}."),
-                format!("Solution for {code}."),
-            ]
-        })
-        .collect();
-    let widths: Vec<usize> = (0..5)
-        .map(|c| {
-            rows.iter()
-                .map(|r| r[c].len())
-                .chain([header[c].len()])
-                .max()
-                .unwrap()
-                + 2
-        })
-        .collect();
-    let border = |fill: &str| {
-        let parts: Vec<String> = widths.iter().map(|&w| fill.repeat(w)).collect();
-        format!("+{}+\n", parts.join("+"))
-    };
-    let line = |cells: &[&str]| {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, &w)| format!(" {c:<0$}", w - 1))
-            .collect();
-        format!("|{}|\n", parts.join("|"))
-    };
-    let mut out = String::from("Error Codes\n===========\n\n");
-    out.push_str(&border("-"));
-    out.push_str(&line(&header));
-    out.push_str(&border("="));
-    for r in &rows {
-        out.push_str(&line(&[&r[0], &r[1], &r[2], &r[3], &r[4]]));
-        out.push_str(&border("-"));
-    }
-    out
-}
+#[allow(dead_code)]
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 /// Adversarial input of about `size` bytes.
 fn adversarial(kind: &str, size: usize) -> String {
@@ -103,11 +54,15 @@ fn read(text: &str) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut inputs: Vec<(String, String)> = vec![(
-        "vendored page".into(),
+    let vendored =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("codes/ErrorCode.rst"))
-            .unwrap(),
-    )];
+            .unwrap();
+    // The page, and 10 and 100 copies of it one after the other: time should grow tenfold.
+    let mut inputs: Vec<(String, String)> = vec![
+        ("vendored page".into(), vendored.clone()),
+        ("vendored page x10".into(), vendored.repeat(10)),
+        ("vendored page x100".into(), vendored.repeat(100)),
+    ];
     let largest = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus/otc/modelarts__api-ref_source_common_parameters_error_codes.rst__8b3f2b96.rst");
     if let Ok(text) = std::fs::read_to_string(largest) {
@@ -115,13 +70,13 @@ fn bench(c: &mut Criterion) {
     }
     // benches/run.sh writes these pages for docutils too, so both read the same bytes.
     let pages = std::env::var_os("CTS_BENCH_PAGES");
-    for n in [100, 1_000, 10_000] {
+    for n in [100, 1_000, 10_000, 100_000] {
         let file = pages
             .as_ref()
             .map(|d| Path::new(d).join(format!("synthetic-{n}.rst")));
         let text = file
             .and_then(|f| std::fs::read_to_string(f).ok())
-            .unwrap_or_else(|| synthetic(n));
+            .unwrap_or_else(|| common::synthetic_page(n));
         inputs.push((format!("synthetic {n} codes"), text));
     }
     for kind in ["long-lines", "plus", "deep-indent"] {

@@ -29,58 +29,6 @@ fn lock() -> String {
     std::fs::read_to_string(root().join("codes/ErrorCode.lock")).unwrap()
 }
 
-/// A CTS-style page of `n` codes, each with its own message, description and solution.
-fn synthetic_page(n: usize) -> String {
-    let header = [
-        "Status Code",
-        "Error Code",
-        "Error Message",
-        "Description",
-        "Solution",
-    ]
-    .map(String::from);
-    let rows: Vec<[String; 5]> = (0..n)
-        .map(|i| {
-            [
-                (400 + i % 100).to_string(),
-                format!("CTS.{i:05}"),
-                format!("The tracker number {i} does not exist."),
-                format!("Description of code {i}."),
-                format!("Solution for code {i}."),
-            ]
-        })
-        .collect();
-    let widths: Vec<usize> = (0..5)
-        .map(|c| {
-            rows.iter()
-                .chain([&header])
-                .map(|r| r[c].len() + 2)
-                .max()
-                .unwrap()
-        })
-        .collect();
-    let border = |fill: &str| {
-        let cells: Vec<String> = widths.iter().map(|w| fill.repeat(*w)).collect();
-        format!("+{}+\n", cells.join("+"))
-    };
-    let line = |row: &[String; 5]| {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(text, w)| format!(" {text:<width$}", width = w - 1))
-            .collect();
-        format!("|{}|\n", cells.join("|"))
-    };
-    let mut page = format!("Error Codes\n===========\n\n{}", border("-"));
-    page += &line(&header);
-    page += &border("=");
-    for row in &rows {
-        page += &line(row);
-        page += &border("-");
-    }
-    page
-}
-
 /// Generate from `page` and `lock`, and check that `prettyplease` prints the file unchanged.
 fn assert_prettyplease_fixpoint(what: &str, page: &[u8], lock: &str) {
     let codes = page::resolve(page::read_page(page), lock);
@@ -134,7 +82,7 @@ fn hostile_cell_text_is_printed_as_prettyplease_prints_it() {
 fn pages_of_every_size_are_printed_as_prettyplease_prints_them() {
     // One line or broken, for each table; with and without retired codes (those of the lock).
     for n in [1, 2, 3, 4, 5, 6, 8, 17, 18, 35, 300, 2000] {
-        let page = synthetic_page(n);
+        let page = common::synthetic_page(n);
         assert_prettyplease_fixpoint(&format!("{n} codes"), page.as_bytes(), "");
         assert_prettyplease_fixpoint(&format!("{n} codes, 32 retired"), page.as_bytes(), &lock());
     }
