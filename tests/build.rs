@@ -89,24 +89,32 @@ impl Copy {
         )
     }
 
-    /// The generated files the builds left.
+    /// The files the last run of the build script wrote. Only its own: a target folder kept
+    /// from an earlier run of the tests may hold the runs of build scripts compiled from other
+    /// sources or lock files, each in its own folder.
     fn generated(&self) -> Vec<PathBuf> {
-        std::fs::read_dir(self.target.join("debug/build"))
-            .map(|entries| {
-                entries
-                    .flat_map(|e| {
-                        let out = e.unwrap().path().join("out");
-                        [out.join("error_codes.rs"), out.join("error_codes.lookup")]
-                            .into_iter()
-                            .chain([
-                                out.join("error_codes.names"),
-                                out.join("error_codes.name_ends"),
-                            ])
-                    })
-                    .filter(|p| p.exists())
-                    .collect()
+        let last_run = std::fs::read_dir(self.target.join("debug/build"))
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                let dir = e.ok()?.path();
+                // Cargo stamps each run, failed or not, before it starts the script.
+                let ran = std::fs::metadata(dir.join("invoked.timestamp"))
+                    .ok()?
+                    .modified()
+                    .ok()?;
+                Some((ran, dir))
             })
-            .unwrap_or_default()
+            .max();
+        let Some((_, dir)) = last_run else {
+            return Vec::new();
+        };
+        let out = dir.join("out");
+        ["rs", "lookup", "names", "name_ends"]
+            .iter()
+            .map(|ext| out.join(format!("error_codes.{ext}")))
+            .filter(|p| p.exists())
+            .collect()
     }
 }
 
