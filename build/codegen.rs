@@ -26,6 +26,9 @@ pub struct Generated {
     pub source: String,
     /// `error_codes.lookup`: the table `from_code` probes, which `source` includes as bytes.
     pub lookup: Vec<u8>,
+    /// How `lookup` is laid out (also written into `source`).
+    #[allow(dead_code)] // Read by the fuzz target.
+    pub layout: crate::lookup::Layout,
     /// `error_codes.names`: the variant names one after the other, included as a `&str`.
     pub names: String,
     /// `error_codes.name_ends`: where each name ends in `names`, as little-endian `u32`s.
@@ -61,7 +64,12 @@ struct Table {
 pub fn generate(variants: &[Variant], page_path: &str) -> anyhow::Result<Generated> {
     let count = variants.len();
     let (lookup, layout) = lookup_table(variants)?;
-    let crate::lookup::Layout { size, seed, direct } = layout;
+    let crate::lookup::Layout {
+        size,
+        buckets,
+        seed,
+        direct,
+    } = layout;
     let names: String = variants.iter().map(|v| v.name.as_str()).collect();
     let mut name_ends = Vec::with_capacity(variants.len() * 4);
     let mut end = 0u32;
@@ -131,7 +139,7 @@ pub fn generate(variants: &[Variant], page_path: &str) -> anyhow::Result<Generat
         const NAME_ENDS: &[u8; #name_ends_len] =
             include_bytes!(concat!(env!("OUT_DIR"), "/error_codes.name_ends"));
         /// How `LOOKUP` is laid out (src/lookup.rs), chosen for these codes at build time.
-        const LOOKUP_LAYOUT: lookup::Layout = lookup::Layout { size: #size, seed: #seed, direct: #direct };
+        const LOOKUP_LAYOUT: lookup::Layout = lookup::Layout { size: #size, buckets: #buckets, seed: #seed, direct: #direct };
     };
     let mut file: syn::File = syn::parse2(skeleton)?;
     let mut tables = tables(variants);
@@ -172,6 +180,7 @@ pub fn generate(variants: &[Variant], page_path: &str) -> anyhow::Result<Generat
     Ok(Generated {
         source,
         lookup,
+        layout,
         names,
         name_ends,
     })
@@ -309,9 +318,13 @@ fn lookup_table(variants: &[Variant]) -> anyhow::Result<(Vec<u8>, crate::lookup:
         crate::lookup::MAX_CODES
     );
     let codes: Vec<&str> = variants.iter().map(|v| v.entry.code.as_str()).collect();
-    let layout = crate::lookup::Layout::for_codes(&codes);
-    let mut table = vec![0u8; layout.table_len()];
-    crate::lookup::fill(&mut table, layout, &codes);
+    let mut scratch = vec![[0; 3]; codes.len()];
+    let (layout, table) = crate::lookup::build(
+        &codes,
+        crate::lookup::Layout::for_codes(&codes),
+        &mut scratch,
+        |len| vec![0u8; len],
+    );
     Ok((table, layout))
 }
 

@@ -1,5 +1,5 @@
 //! The table behind `ErrorCode::from_code`, shared by the build script (which lays it out with
-//! [`Layout::for_codes`] and [`fill`]s it) and the library (which probes it with [`find`]), so
+//! [`Layout::for_codes`] and fills it with [`build`]) and the library (which probes it with [`find`]), so
 //! both always agree on the hash and the layout. The tests build and probe tables of their own
 //! with the same functions.
 //!
@@ -7,26 +7,28 @@
 //! holding the code's key ([`key`]) and, in the top bits of `tail`, its index. A code of up to
 //! twelve bytes (CTS codes have eight) is its own key, so comparing two words proves a hit, with
 //! no string comparison and no second table to read. A longer code's key is its hash, and a hit
-//! is confirmed against the list of codes. The slots are laid out in one of two ways:
+//! is confirmed against the list of codes. Each code has a slot of its own, found from its hash
+//! without probing (a perfect hash), in one of two ways:
 //!
 //! - **Direct**, for a few dozen codes (a real page): one slot per hash value, with a hash seed
-//!   chosen at build time so that no two codes share a slot (a perfect hash). A look-up reads
-//!   one slot: the code is there or nowhere.
-//! - **Grouped**, for more codes, after hashbrown (SwissTable): groups of eight slots, three
-//!   in ten to five in eight of them taken. A code goes into the first empty slot of the first
-//!   group with room from its home group, the one picked by its hash. The table starts with two
-//!   words per group. The first has a bit set for each code whose home the group is (one of 64,
-//!   picked by the hash): a query whose bit is not set is not in the table, which settles
-//!   nearly every miss with one word and one bit test. The second holds a tag byte per slot (0:
-//!   empty, else a byte of the code's hash, never 0); a look-up compares its tag with the
-//!   group's eight tags at once and reads only the slots whose tag matches, nearly always one.
-//!   A look-up reads one 16-byte pair of group words (32 KiB of them at 10,000 codes, a core's
-//!   L1 cache) and, for a hit, one slot.
+//!   chosen at build time so that no two codes share a slot. A look-up reads one slot: the code
+//!   is there or nowhere.
+//! - **Displaced**, for more codes (hash and displace, as PTHash does it): the hash picks a
+//!   bucket, of 1.5 to 3 codes on average, and the bucket's 16-bit *pilot*, chosen at build
+//!   time, moves its codes to slots no other code has. Nine slots are kept for eight codes.
+//!   Each bucket also has a word of *home bits*, a bit set for each of its codes (picked by the
+//!   hash): a query whose bit is not set is not in the table. A look-up reads the home word
+//!   and the pilot (40 KiB of them at 10,000 codes: they stay in the L1 cache), which settles
+//!   nearly every miss, and then one slot, with no probing and no branch on the way.
 
-/// The slots of a group: one tag each, in one `u64`.
-const GROUP: usize = 8;
-/// The bytes of a group's two words: its home bits, then its tags.
-const GROUP_WORDS: usize = 16;
+/// The bytes of a bucket's home bits.
+const HOME: usize = 8;
+/// The bytes of a bucket's pilot.
+const PILOT: usize = 2;
+/// The bits of a bucket's pilot.
+const PILOT_BITS: u32 = 16;
+/// Codes per bucket, at most, on average.
+const PER_BUCKET: usize = 3;
 /// The bytes of a slot.
 const SLOT: usize = 16;
 /// Codes of up to this many bytes are kept whole in their key.
@@ -44,9 +46,6 @@ const KEY_BITS: u64 = (1 << INDEX_SHIFT) - 1;
 pub const MAX_CODES: usize = 1 << (64 - INDEX_SHIFT);
 /// Odd constants from the digits of pi, as foldhash and wyhash use them.
 const PI: [u64; 2] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344];
-/// A byte of ones, and the top bit of each byte, in every byte of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// The largest direct table, in slots: 16 KiB, a part of the L1 cache.
 const DIRECT_MAX_SLOTS: usize = 1024;
 /// The seeds tried for a direct table of each size before trying twice the slots.
@@ -56,18 +55,26 @@ const DIRECT_SEEDS: u64 = 1000;
 /// generated file as a constant, so the compiler keeps only the look-up for that layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Layout {
-    /// Direct: the number of slots. Grouped: the number of groups of eight slots.
+    /// The number of slots.
     pub size: u32,
+    /// Displaced: the number of buckets (0 for a direct table).
+    pub buckets: u32,
     /// Mixed into every hash.
     pub seed: u64,
     /// Whether the table is direct (see the module documentation).
     pub direct: bool,
 }
 
+/// Seeds spread over all 64 bits (multiples of the golden ratio), so that each one gives the
+/// codes an unrelated set of hashes.
+fn seeds() -> impl Iterator<Item = u64> {
+    (1..).map(|i: u64| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
 impl Layout {
     /// The layout for `codes` (distinct, fewer than [`MAX_CODES`]): direct if a seed is found
     /// that puts no two codes in one slot of a table of at most [`DIRECT_MAX_SLOTS`], else
-    /// grouped. Deterministic: the same codes always give the same layout.
+    /// displaced. Deterministic: the same codes always give the same layout.
     #[allow(dead_code)] // The library reads the layout from the generated file.
     pub fn for_codes(codes: &[&str]) -> Layout {
         // Start where a random seed has a fair chance (about e^-4) of spreading the codes
@@ -78,9 +85,7 @@ impl Layout {
             .next_power_of_two()
             .max(2);
         while slots <= DIRECT_MAX_SLOTS {
-            // Seeds spread over all 64 bits (multiples of the golden ratio), so that each one
-            // gives the codes an unrelated set of slots.
-            for seed in (1..=DIRECT_SEEDS).map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15)) {
+            for seed in seeds().take(DIRECT_SEEDS as usize) {
                 let mut taken = [0u64; DIRECT_MAX_SLOTS / 64];
                 let spread = codes.iter().all(|code| {
                     let slot = first_slot(key(code.as_bytes(), seed).hash, slots as u32);
@@ -92,6 +97,7 @@ impl Layout {
                 if spread {
                     return Layout {
                         size: slots as u32,
+                        buckets: 0,
                         seed,
                         direct: true,
                     };
@@ -99,43 +105,46 @@ impl Layout {
             }
             slots *= 2;
         }
-        Layout::grouped(n)
+        Layout::displaced(n)
     }
 
-    /// The grouped layout for `n` codes: 0.31 to 0.625 of the slots taken, in a power of two of
-    /// groups (the size is a constant of the generated code, so the compiler finds a group with
-    /// a shift). Fuller than hashbrown's tables, to keep the group words in the L1 cache; the
-    /// home bits keep misses cheap all the same.
+    /// The first displaced layout tried for `n` codes: nine slots for eight codes, and a power of
+    /// two of buckets for 1.5 to 3 codes each (so that a bucket is found with a shift). [`build`] moves on with [`Layout::retry`] if [`fill`] finds no pilot for a bucket.
     #[allow(dead_code)] // The library reads the layout from the generated file.
-    pub fn grouped(n: usize) -> Layout {
+    pub fn displaced(n: usize) -> Layout {
         Layout {
-            size: (n * 8 / 5).div_ceil(GROUP).next_power_of_two() as u32,
-            seed: 0,
+            size: (n + n / 8 + 1) as u32,
+            buckets: n.div_ceil(PER_BUCKET).next_power_of_two() as u32,
+            seed: seeds().next().unwrap_or(1),
             direct: false,
         }
     }
 
-    /// The number of slots.
-    const fn slots(self) -> usize {
-        if self.direct {
-            self.size as usize
-        } else {
-            GROUP * self.size as usize
+    /// The layout to try after this one failed: the next seed, and a little more room each
+    /// time, so that the search ends.
+    #[allow(dead_code)] // The library reads the layout from the generated file.
+    pub fn retry(self) -> Layout {
+        Layout {
+            size: self.size + self.size / 32 + 1,
+            seed: self.seed.wrapping_add(0x9e37_79b9_7f4a_7c15),
+            ..self
         }
     }
 
-    /// The bytes of a grouped table's group words, before its slots.
-    const fn groups_len(self) -> usize {
-        if self.direct {
-            0
-        } else {
-            self.size as usize * GROUP_WORDS
-        }
+    /// The bytes of a displaced table's bucket words, before its slots: a whole number of cache
+    /// lines, so that no slot straddles two.
+    const fn buckets_len(self) -> usize {
+        self.homes_len() + (self.buckets as usize * PILOT).div_ceil(64) * 64
+    }
+
+    /// The bytes of a displaced table's home bits, before its pilots (whole cache lines).
+    const fn homes_len(self) -> usize {
+        (self.buckets as usize * HOME).div_ceil(64) * 64
     }
 
     /// The bytes of the whole table.
     pub const fn table_len(self) -> usize {
-        self.groups_len() + self.slots() * SLOT
+        self.buckets_len() + self.size as usize * SLOT
     }
 }
 
@@ -218,189 +227,178 @@ fn long_key(code: &[u8], seed: u64) -> Key {
     }
 }
 
-/// The slot of a direct table of `size` slots, or the first group of a grouped table of `size`
-/// groups, for a hash: its top half scaled to `size` (Lemire's multiply-shift, which allows any
+/// The slot of a direct table of `size` slots, or the bucket of a displaced table of `size`
+/// buckets, for a hash: its top half scaled to `size` (Lemire's multiply-shift, which allows any
 /// size, not only powers of two).
 #[inline(always)]
 fn first_slot(hash: u64, size: u32) -> usize {
     (((hash >> 32) * u64::from(size)) >> 32) as usize
 }
 
-/// The tag of a slot holding a code with this hash: seven bits of its low byte (the group comes
-/// from the top half) and the top bit set, so never 0, which marks an empty slot.
+/// The slot of a code with this hash in a displaced table, given its bucket's pilot: the low
+/// half of the hash, xored with the top half of the pilot times the golden ratio (which spreads
+/// even consecutive pilots over all 32 bits), scaled to the slots.
 #[inline(always)]
-fn tag(hash: u64) -> u8 {
-    hash as u8 | 0x80
+fn displaced_slot(hash: u64, pilot: u64, size: u32) -> usize {
+    let low = (hash ^ (pilot.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32)) & 0xffff_ffff;
+    ((low * u64::from(size)) >> 32) as usize
 }
 
-/// The home bit of a code with this hash in the word of its home group: six bits of the hash
-/// next to those of the tag.
+/// The home bit of a code with this hash in its bucket's word: bits 40 to 45 of the hash,
+/// below those that pick the bucket (the top ones, up to 65,536 buckets) and above those that
+/// pick the slot (the low four bytes).
 #[inline(always)]
 fn home_bit(hash: u64) -> u64 {
-    1 << ((hash >> 8) & 63)
+    1 << ((hash >> 40) & 63)
 }
 
-/// Whether the word of `group` has the home bit of `hash`.
+/// The pilot of bucket `b` of a displaced table.
 #[inline(always)]
-fn home_has(groups: &[u8], group: usize, hash: u64) -> bool {
-    load8(groups, group * GROUP_WORDS) & home_bit(hash) != 0
+fn pilot(table: &[u8], layout: Layout, b: usize) -> u64 {
+    let at = layout.homes_len() + b * PILOT;
+    let word: [u8; 2] = table[at..at + 2].try_into().unwrap_or_default();
+    u64::from(u16::from_le_bytes(word))
 }
 
-/// Whether `code` gets past the home bits of a grouped table (always, for a direct one): what
+/// The index of the code in the slot at byte `at` if the slot holds `key`.
+#[inline(always)]
+fn slot_holds(slots: &[u8], at: usize, key: &Key) -> Option<usize> {
+    let (head, tail) = (load8(slots, at), load8(slots, at + 8));
+    (head == key.head && tail & KEY_BITS == key.tail).then_some((tail >> INDEX_SHIFT) as usize)
+}
+
+/// The bucket of `code` in a displaced table.
+#[allow(dead_code)] // For the tests, which measure how evenly codes fill the buckets.
+pub fn bucket(code: &str, layout: Layout) -> usize {
+    first_slot(key(code.as_bytes(), layout.seed).hash, layout.buckets)
+}
+
+/// Whether `code` gets past the home bits of a displaced table (always, for a direct one): what
 /// [`find`] tests first.
 #[allow(dead_code)] // For the tests, which measure how many misses get past.
 pub fn may_hold(table: &[u8], layout: Layout, code: &str) -> bool {
     let hash = key(code.as_bytes(), layout.seed).hash;
-    layout.direct || home_has(table, first_slot(hash, layout.size), hash)
-}
-
-/// The first group to look in for `code` in a grouped table: where it lands unless earlier
-/// codes filled it.
-#[allow(dead_code)] // For the tests, which measure how far codes land from it.
-pub fn home_group(code: &str, layout: Layout) -> usize {
-    first_slot(key(code.as_bytes(), layout.seed).hash, layout.size)
-}
-
-/// The bytes of `group_tags` that are 0, as the top bit of each byte: the classic zero-byte
-/// test. It is 0 only if no byte is; a byte above a zero byte may show as one too.
-#[inline(always)]
-fn zero_bytes(group_tags: u64) -> u64 {
-    group_tags.wrapping_sub(ONES) & !group_tags & HIGHS
-}
-
-/// Whether a group has an empty slot. Groups fill from their first slot on (see [`fill`]), so
-/// one has room if its last slot is empty.
-#[inline(always)]
-fn has_room(group_tags: u64) -> bool {
-    group_tags >> 56 == 0
-}
-
-/// The slots of a group whose tag is that of `hash`, as the top bit of their byte. A false
-/// match is possible (see [`zero_bytes`]); it is read and passed over.
-#[inline(always)]
-fn tag_matches(group_tags: u64, hash: u64) -> u64 {
-    zero_bytes(group_tags ^ (ONES * u64::from(tag(hash))))
-}
-
-/// The index of the code in `slot` if the slot holds `key`.
-#[inline(always)]
-fn slot_holds(slots: &[u8], slot: usize, key: &Key) -> Option<usize> {
-    let at = slot * SLOT;
-    let (head, tail) = (load8(slots, at), load8(slots, at + 8));
-    (head == key.head && tail & KEY_BITS == key.tail).then_some((tail >> INDEX_SHIFT) as usize)
+    layout.direct || load8(table, first_slot(hash, layout.buckets) * HOME) & home_bit(hash) != 0
 }
 
 /// The index of `code` in a table laid out as `layout`, or `None`. `codes` is the list the
 /// indexes point into; only a code longer than [`INLINE`] bytes is compared with it.
 ///
-/// Inlined into the caller are the common cases. Direct: read the one slot. Grouped: test the
-/// code's home bit (a miss nearly always ends there), then read the tags of its home group and
-/// at most one slot, for a miss whose group has room or a hit on the first slot with the code's
-/// tag; the rest (more slots with the tag, a full group, a long code) is [`search`], out of
-/// line.
+/// Direct: read the one slot. Displaced: read the bucket's home word, where a miss nearly
+/// always ends, then its pilot and the one slot it gives.
 #[inline(always)]
 pub fn find(table: &[u8], layout: Layout, codes: &[&str], code: &str) -> Option<usize> {
     let key = key(code.as_bytes(), layout.seed);
-    let (groups, slots) = table.split_at(layout.groups_len());
-    let first = first_slot(key.hash, layout.size);
-    if layout.direct {
-        return slot_holds(slots, first, &key)
-            .filter(|&index| key.tail != LONG || codes.get(index) == Some(&code));
-    }
-    // A code is in the table only if its home group has its home bit: nearly every miss ends
-    // here, after one word of the table.
-    if !home_has(groups, first, key.hash) {
-        return None;
-    }
-    let group_tags = load8(groups, first * GROUP_WORDS + 8);
-    let matches = tag_matches(group_tags, key.hash);
-    if matches == 0 {
-        if has_room(group_tags) {
-            return None;
-        }
-    } else if key.tail != LONG {
-        let slot = first * GROUP + matches.trailing_zeros() as usize / 8;
-        if let Some(index) = slot_holds(slots, slot, &key) {
-            return Some(index);
-        }
-    }
-    // The key is built again there rather than passed, so that the common cases need not keep
-    // it in memory.
-    search(groups, slots, layout, codes, code, first)
-}
-
-/// The look-up in a grouped table from the tags of `group` on.
-#[inline(never)]
-fn search(
-    groups: &[u8],
-    slots: &[u8],
-    layout: Layout,
-    codes: &[&str],
-    code: &str,
-    mut group: usize,
-) -> Option<usize> {
-    let key = &key(code.as_bytes(), layout.seed);
-    loop {
-        let group_tags = load8(groups, group * GROUP_WORDS + 8);
-        let mut matches = tag_matches(group_tags, key.hash);
-        while matches != 0 {
-            let slot = group * GROUP + matches.trailing_zeros() as usize / 8;
-            if let Some(index) = slot_holds(slots, slot, key) {
-                if key.tail != LONG || codes.get(index) == Some(&code) {
-                    return Some(index);
-                }
-            }
-            matches &= matches - 1;
-        }
-        if has_room(group_tags) {
-            // The group has room: a code that starts here or earlier would have been put in it.
-            return None;
-        }
-        group = next_group(group, layout);
-    }
-}
-
-/// The group after `group`, the first after the last.
-#[inline(always)]
-fn next_group(group: usize, layout: Layout) -> usize {
-    if group + 1 == layout.size as usize {
-        0
+    let (buckets, slots) = table.split_at(layout.buckets_len());
+    let slot = if layout.direct {
+        first_slot(key.hash, layout.size)
     } else {
-        group + 1
+        let b = first_slot(key.hash, layout.buckets);
+        if load8(buckets, b * HOME) & home_bit(key.hash) == 0 {
+            return None;
+        }
+        displaced_slot(key.hash, pilot(buckets, layout, b), layout.size)
+    };
+    slot_holds(slots, slot * SLOT, &key)
+        .filter(|&index| key.tail != LONG || codes.get(index) == Some(&code))
+}
+
+/// The table for `codes` and its layout: `first` (the build script's is [`Layout::for_codes`]),
+/// then [`Layout::retry`] until [`fill`] succeeds (nearly always at once). `new_table(len)` gives `len` zero bytes and
+/// `scratch` has an entry per code: this module allocates nothing, as the library is `no_std`.
+#[allow(dead_code)] // The library only reads tables; the build script and the tests build them.
+pub fn build<T: AsMut<[u8]>>(
+    codes: &[&str],
+    first: Layout,
+    scratch: &mut [[u64; 3]],
+    mut new_table: impl FnMut(usize) -> T,
+) -> (Layout, T) {
+    let mut layout = first;
+    loop {
+        let mut table = new_table(layout.table_len());
+        if fill(table.as_mut(), layout, codes, scratch) {
+            return (layout, table);
+        }
+        layout = layout.retry();
     }
 }
 
-/// Fill `table` (`layout.table_len()` bytes, zeroed) with `codes`, each at its index; `layout`
-/// is [`Layout::for_codes`] of `codes`.
-#[allow(dead_code)] // The library only reads tables; the build script and the tests fill them.
-pub fn fill(table: &mut [u8], layout: Layout, codes: &[&str]) {
-    let (groups, slots) = table.split_at_mut(layout.groups_len());
-    for (index, code) in codes.iter().enumerate() {
-        let key = key(code.as_bytes(), layout.seed);
-        let first = first_slot(key.hash, layout.size);
-        let slot = if layout.direct {
-            first
-        } else {
-            let home = &mut groups[first * GROUP_WORDS..first * GROUP_WORDS + 8];
-            let word = u64::from_le_bytes(home.try_into().unwrap_or_default()) | home_bit(key.hash);
-            home.copy_from_slice(&word.to_le_bytes());
-            let mut group = first;
-            loop {
-                let tags = &mut groups[group * GROUP_WORDS + 8..group * GROUP_WORDS + 16];
-                match tags.iter().position(|&t| t == 0) {
-                    Some(free) => {
-                        tags[free] = tag(key.hash);
-                        break group * GROUP + free;
-                    }
-                    None => group = next_group(group, layout),
-                }
-            }
-        };
+/// Fill `table` (`layout.table_len()` zero bytes) with `codes`, each at its index, using
+/// `scratch` (an entry per code). False if a bucket of a displaced layout finds no pilot: then
+/// the table is partly filled, and [`build`] tries another layout.
+///
+/// Displaced: the codes are sorted by bucket, fullest buckets first (they are the hardest to
+/// place), ties by bucket and then by index, so the same codes always give the same table; each
+/// bucket takes the first pilot that puts all its codes in free slots, apart.
+#[allow(dead_code)] // The library only reads tables; the build script and the tests build them.
+pub fn fill(table: &mut [u8], layout: Layout, codes: &[&str], scratch: &mut [[u64; 3]]) -> bool {
+    let (buckets, slots) = table.split_at_mut(layout.buckets_len());
+    let put = |slots: &mut [u8], slot: usize, key: &Key, index: usize| {
         let at = slot * SLOT;
         slots[at..at + 8].copy_from_slice(&key.head.to_le_bytes());
         let tail = key.tail | (index as u64) << INDEX_SHIFT;
         slots[at + 8..at + SLOT].copy_from_slice(&tail.to_le_bytes());
+    };
+    if layout.direct {
+        for (index, code) in codes.iter().enumerate() {
+            let key = key(code.as_bytes(), layout.seed);
+            put(slots, first_slot(key.hash, layout.size), &key, index);
+        }
+        return true;
     }
+    let bucket_of = |hash| first_slot(hash, layout.buckets);
+    let word = |buckets: &[u8], b: usize| load8(buckets, b * HOME);
+    let set_word = |buckets: &mut [u8], b: usize, w: u64| {
+        buckets[b * HOME..(b + 1) * HOME].copy_from_slice(&w.to_le_bytes());
+    };
+    // Count the codes of each bucket in its word, for now.
+    for code in codes {
+        let b = bucket_of(key(code.as_bytes(), layout.seed).hash);
+        set_word(buckets, b, word(buckets, b) + 1);
+    }
+    let scratch = &mut scratch[..codes.len()];
+    for (index, (entry, code)) in scratch.iter_mut().zip(codes).enumerate() {
+        let hash = key(code.as_bytes(), layout.seed).hash;
+        let b = bucket_of(hash);
+        let fewer = u64::from(u16::MAX) - word(buckets, b).min(u64::from(u16::MAX));
+        *entry = [fewer << 32 | b as u64, hash, index as u64];
+    }
+    scratch.sort_unstable_by_key(|&[order, _, index]| (order, index));
+    let taken = |slots: &[u8], slot: usize| load8(slots, slot * SLOT + 8) != 0;
+    let mut start = 0;
+    while start < scratch.len() {
+        let mut end = start + 1;
+        while end < scratch.len() && scratch[end][0] == scratch[start][0] {
+            end += 1;
+        }
+        let members = &scratch[start..end];
+        let apart = |pilot: u64| {
+            let slot = |m: &[u64; 3]| displaced_slot(m[1], pilot, layout.size);
+            members.iter().enumerate().all(|(i, m)| {
+                !taken(slots, slot(m)) && members[..i].iter().all(|o| slot(o) != slot(m))
+            })
+        };
+        let Some(pilot) = (0..1u64 << PILOT_BITS).find(|&pilot| apart(pilot)) else {
+            return false;
+        };
+        let mut home = 0;
+        for &[_, hash, index] in members {
+            let code = codes[index as usize];
+            put(
+                slots,
+                displaced_slot(hash, pilot, layout.size),
+                &key(code.as_bytes(), layout.seed),
+                index as usize,
+            );
+            home |= home_bit(hash);
+        }
+        let b = bucket_of(members[0][1]);
+        set_word(buckets, b, home);
+        let at = layout.homes_len() + b * PILOT;
+        buckets[at..at + PILOT].copy_from_slice(&(pilot as u16).to_le_bytes());
+        start = end;
+    }
+    true
 }
 
 /// A table's bytes, aligned so that a slot never straddles two cache lines.

@@ -28,8 +28,7 @@ fuzz_target!(|data: &[u8]| {
     syn::parse_file(&generated.source).expect("the generated file is Rust");
     // Every code is found in the look-up table at its own index.
     let codes: Vec<&str> = codes.variants.iter().map(|v| v.entry.code.as_str()).collect();
-    let layout = lookup::Layout::for_codes(&codes);
     for (index, code) in codes.iter().enumerate() {
-        assert_eq!(lookup::find(&generated.lookup, layout, &codes, code), Some(index));
+        assert_eq!(lookup::find(&generated.lookup, generated.layout, &codes, code), Some(index));
     }
 });
