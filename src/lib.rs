@@ -64,10 +64,10 @@ impl ErrorCode {
     /// the page nor `codes/ErrorCode.lock` knows. Retired codes are found too (see
     /// [`is_retired`](Self::is_retired)). Case matters: `"cts.0214"` is not `"CTS.0214"`.
     ///
-    /// One hash of the code and, nearly always, one 16-byte slot of a table laid out at build
-    /// time, which holds the code itself (for a page of a few dozen codes, a perfect hash; for
-    /// more, a SwissTable-like table whose misses are settled by one word of tags): O(1)
-    /// whatever the number of codes, with no code generated per variant.
+    /// One hash of the code and one 16-byte slot of a table laid out at build time, which holds
+    /// the code itself: a perfect hash (for more than a few dozen codes, by hash and displace,
+    /// with a word of home bits that settles nearly every miss before the slot). O(1) whatever
+    /// the number of codes, with no code generated per variant.
     #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         lookup::find(&LOOKUP.0, LOOKUP_LAYOUT, CODES, code).map(|index| VARIANTS[index])
