@@ -318,6 +318,16 @@ fn lookup_table(variants: &[Variant]) -> anyhow::Result<(Vec<u8>, crate::lookup:
         crate::lookup::MAX_CODES
     );
     let codes: Vec<&str> = variants.iter().map(|v| v.entry.code.as_str()).collect();
+    // The doc model merges or rejects duplicate codes; this keeps the table's search (which
+    // would never place two equal codes apart) finite whatever it is given.
+    let mut sorted = codes.clone();
+    sorted.sort_unstable();
+    if let Some(pair) = sorted.windows(2).find(|pair| pair[0] == pair[1]) {
+        anyhow::bail!(
+            "code {} is listed twice: the look-up table needs distinct codes",
+            pair[0]
+        );
+    }
     let mut scratch = vec![[0; 3]; codes.len()];
     let (layout, table) = crate::lookup::build(
         &codes,

@@ -1,6 +1,6 @@
 //! The table behind `ErrorCode::from_code`, shared by the build script (which lays it out with
-//! [`Layout::for_codes`] and fills it with [`build`]) and the library (which probes it with [`find`]), so
-//! both always agree on the hash and the layout. The tests build and probe tables of their own
+//! [`Layout::for_codes`] and fills it with [`build`]) and the library (which probes it with
+//! [`find`]), so both always agree on the hash and the layout. The tests build and probe tables of their own
 //! with the same functions.
 //!
 //! Every code is kept in a slot of sixteen bytes: two little-endian `u64`s, `head` and `tail`,
@@ -44,6 +44,8 @@ const KEY_BITS: u64 = (1 << INDEX_SHIFT) - 1;
 /// The most codes a table can index (24 bits of `tail`).
 #[allow(dead_code)] // Checked by the build script.
 pub const MAX_CODES: usize = 1 << (64 - INDEX_SHIFT);
+/// The golden ratio in 64 bits: its multiples spread over all 64 bits (a Weyl sequence).
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
 /// Odd constants from the digits of pi, as foldhash and wyhash use them.
 const PI: [u64; 2] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344];
 /// The largest direct table, in slots: 16 KiB, a part of the L1 cache.
@@ -68,7 +70,7 @@ pub struct Layout {
 /// Seeds spread over all 64 bits (multiples of the golden ratio), so that each one gives the
 /// codes an unrelated set of hashes.
 fn seeds() -> impl Iterator<Item = u64> {
-    (1..).map(|i: u64| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    (1..).map(|i: u64| i.wrapping_mul(GOLDEN))
 }
 
 impl Layout {
@@ -109,13 +111,14 @@ impl Layout {
     }
 
     /// The first displaced layout tried for `n` codes: nine slots for eight codes, and a power of
-    /// two of buckets for 1.5 to 3 codes each (so that a bucket is found with a shift). [`build`] moves on with [`Layout::retry`] if [`fill`] finds no pilot for a bucket.
+    /// two of buckets for 1.5 to 3 codes each (so that a bucket is found with a shift).
+    /// [`build`] moves on with [`Layout::retry`] if [`fill`] finds no pilot for a bucket.
     #[allow(dead_code)] // The library reads the layout from the generated file.
     pub fn displaced(n: usize) -> Layout {
         Layout {
             size: (n + n / 8 + 1) as u32,
             buckets: n.div_ceil(PER_BUCKET).next_power_of_two() as u32,
-            seed: seeds().next().unwrap_or(1),
+            seed: GOLDEN,
             direct: false,
         }
     }
@@ -126,7 +129,7 @@ impl Layout {
     pub fn retry(self) -> Layout {
         Layout {
             size: self.size + self.size / 32 + 1,
-            seed: self.seed.wrapping_add(0x9e37_79b9_7f4a_7c15),
+            seed: self.seed.wrapping_add(GOLDEN),
             ..self
         }
     }
@@ -240,7 +243,7 @@ fn first_slot(hash: u64, size: u32) -> usize {
 /// even consecutive pilots over all 32 bits), scaled to the slots.
 #[inline(always)]
 fn displaced_slot(hash: u64, pilot: u64, size: u32) -> usize {
-    let low = (hash ^ (pilot.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32)) & 0xffff_ffff;
+    let low = (hash ^ (pilot.wrapping_mul(GOLDEN) >> 32)) & 0xffff_ffff;
     ((low * u64::from(size)) >> 32) as usize
 }
 
@@ -254,7 +257,7 @@ fn home_bit(hash: u64) -> u64 {
 
 /// The pilot of bucket `b` of a displaced table.
 #[inline(always)]
-fn pilot(table: &[u8], layout: Layout, b: usize) -> u64 {
+fn pilot_of(table: &[u8], layout: Layout, b: usize) -> u64 {
     let at = layout.homes_len() + b * PILOT;
     let word: [u8; 2] = table[at..at + 2].try_into().unwrap_or_default();
     u64::from(u16::from_le_bytes(word))
@@ -297,15 +300,17 @@ pub fn find(table: &[u8], layout: Layout, codes: &[&str], code: &str) -> Option<
         if load8(buckets, b * HOME) & home_bit(key.hash) == 0 {
             return None;
         }
-        displaced_slot(key.hash, pilot(buckets, layout, b), layout.size)
+        displaced_slot(key.hash, pilot_of(buckets, layout, b), layout.size)
     };
     slot_holds(slots, slot * SLOT, &key)
         .filter(|&index| key.tail != LONG || codes.get(index) == Some(&code))
 }
 
 /// The table for `codes` and its layout: `first` (the build script's is [`Layout::for_codes`]),
-/// then [`Layout::retry`] until [`fill`] succeeds (nearly always at once). `new_table(len)` gives `len` zero bytes and
-/// `scratch` has an entry per code: this module allocates nothing, as the library is `no_std`.
+/// then [`Layout::retry`] until [`fill`] succeeds (nearly always at once). `codes` must be
+/// distinct: two equal codes never land apart, and the search would not end. `new_table(len)`
+/// gives `len` zero bytes and `scratch` has an entry per code: this module allocates nothing,
+/// as the library is `no_std`.
 #[allow(dead_code)] // The library only reads tables; the build script and the tests build them.
 pub fn build<T: AsMut<[u8]>>(
     codes: &[&str],

@@ -100,3 +100,24 @@ fn every_published_cts_page_is_printed_as_prettyplease_prints_it() {
     }
     assert_eq!(pages, 4, "the four published versions");
 }
+
+#[test]
+fn a_code_listed_twice_is_an_error_not_an_endless_table_search() {
+    let page = std::fs::read(root().join("codes/ErrorCode.rst")).unwrap();
+    let codes = page::resolve(page::read_page(&page), &lock());
+    assert!(!codes.has_errors());
+    let mut variants = codes.variants.clone();
+    let mut twin = variants[0].clone();
+    twin.name.push_str("Again");
+    variants.push(twin);
+    let Err(err) = codegen::generate(&variants, "codes/ErrorCode.rst") else {
+        panic!("a code listed twice generated a file");
+    };
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "code {} is listed twice: the look-up table needs distinct codes",
+            variants[0].entry.code
+        )
+    );
+}
